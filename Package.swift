@@ -1,0 +1,53 @@
+// swift-tools-version: 6.2
+// GapMap: map and measure how states outsource immigration detention and border control.
+import PackageDescription
+
+// CI (and anyone who sets GAPMAP_STRICT=1) turns warnings in GapMap's own targets into errors;
+// dependencies' warnings are not affected because the setting is per target.
+let strict = Context.environment["GAPMAP_STRICT"].map { !$0.isEmpty && $0 != "0" } ?? false
+let settings: [SwiftSetting] = strict ? [.treatAllWarnings(as: .error)] : []
+
+let package = Package(
+  name: "GapMap",
+  products: [
+    .library(name: "GapMapGraph", targets: ["GapMapGraph"]),
+    .library(name: "GapMapAlgorithms", targets: ["GapMapAlgorithms"]),
+    .library(name: "GapMapModel", targets: ["GapMapModel"]),
+    .library(name: "GapMapIO", targets: ["GapMapIO"]),
+    .library(name: "GapMapMetrics", targets: ["GapMapMetrics"]),
+    .executable(name: "gapmap", targets: ["gapmap"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // A general, domain-free graph library: CSR core and algorithms over it.
+    .target(name: "GapMapGraph", swiftSettings: settings),
+    .target(name: "GapMapAlgorithms", dependencies: ["GapMapGraph"], swiftSettings: settings),
+    // The domain: entities, relations, sources, values, validation, projection.
+    .target(name: "GapMapModel", dependencies: ["GapMapGraph"], swiftSettings: settings),
+    // Formats: dataset folder, GapMap JSON, edge lists.
+    .target(name: "GapMapIO", dependencies: ["GapMapModel", "GapMapGraph"], swiftSettings: settings),
+    // Measures over the model (dataset summary now; accountability gaps next).
+    .target(
+      name: "GapMapMetrics", dependencies: ["GapMapModel", "GapMapAlgorithms"],
+      swiftSettings: settings),
+    // The thin command line: one file per subcommand.
+    .executableTarget(
+      name: "gapmap",
+      dependencies: [
+        "GapMapIO", "GapMapMetrics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: settings),
+    .testTarget(
+      name: "GapMapTests",
+      dependencies: ["GapMapGraph", "GapMapAlgorithms", "GapMapModel", "GapMapIO", "GapMapMetrics"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: settings),
+    .testTarget(
+      name: "GapMapCLITests",
+      dependencies: ["gapmap"],
+      swiftSettings: settings),
+  ]
+)

@@ -1,0 +1,261 @@
+import GapMapModel
+
+/// Reads and writes datasets in every format of ``DatasetFormat``.
+///
+/// ```swift
+/// let (dataset, diagnostics) = try DatasetIO.load("datasets/border-outsourcing")
+/// try DatasetIO.write(dataset, to: "out.json")
+/// ```
+public enum DatasetIO {
+  /// A loaded dataset with the diagnostics of reading it (malformed cells, missing columns).
+  public struct Loaded: Sendable {
+    public var dataset: Dataset
+    public var diagnostics: [Diagnostic]
+    public var format: DatasetFormat
+    /// Set for edge lists: whether the file declared a direction.
+    public var directedHint: Bool?
+  }
+
+  /// Loads `path` in `format` (detected when `nil`).
+  /// - Throws: ``IOError`` when the input cannot be read or parsed at all; cell-level problems
+  ///   come back as diagnostics so that all of them can be reported at once.
+  public static func load(_ path: String, format: DatasetFormat? = nil) throws(IOError) -> Loaded {
+    var head: [UInt8]? = nil
+    var stdinBytes: [UInt8]? = nil
+    if path == "-" {
+      stdinBytes = try Files.read("-")
+      head = Array((stdinBytes ?? []).prefix(64))
+    }
+    let fmt = format ?? DatasetFormat.detect(path: path, head: head)
+    switch fmt {
+    case .folder:
+      guard path != "-" else { throw IOError(file: "<stdin>", "a dataset folder cannot be read from standard input") }
+      return try loadFolder(path)
+    case .json:
+      let bytes: [UInt8]
+      if let stdinBytes { bytes = stdinBytes } else { bytes = try Files.read(path) }
+      let (d, ds) = try decodeJSON(bytes, file: path == "-" ? "<stdin>" : path)
+      return Loaded(dataset: d, diagnostics: ds, format: .json)
+    case .edgelist:
+      let edges: EdgeList
+      if let stdinBytes {
+        edges = try EdgeListReader.read(bytes: stdinBytes, file: "<stdin>")
+      } else {
+        edges = try EdgeListReader.read(path: path)
+      }
+      let (d, ds) = dataset(from: edges, file: path == "-" ? "<stdin>" : path)
+      return Loaded(dataset: d, diagnostics: ds, format: .edgelist, directedHint: edges.directedHint)
+    }
+  }
+
+  static func join(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  /// Reads a dataset folder.
+  public static func loadFolder(_ folder: String) throws(IOError) -> Loaded {
+    guard Files.isFolder(folder) else { throw IOError(file: folder, "no such dataset folder") }
+    let ePath = join(folder, "entities.csv")
+    let rPath = join(folder, "relations.csv")
+    let sPath = join(folder, "sources.csv")
+    let mPath = join(folder, "dataset.json")
+    for required in [ePath, rPath] where !Files.exists(required) {
+      throw IOError(file: required, "missing", hint: "a dataset folder holds entities.csv and relations.csv (and sources.csv)")
+    }
+    let entities = try CSV.table(Files.read(ePath), file: ePath)
+    let relations = try CSV.table(Files.read(rPath), file: rPath)
+    let sources = Files.exists(sPath) ? try CSV.table(Files.read(sPath), file: sPath) : nil
+    let metadata = Files.exists(mPath) ? try JSON.parse(Files.read(mPath), file: mPath) : nil
+    var (d, ds) = DatasetDecoder.decode(
+      entities: entities, relations: relations, sources: sources, metadata: metadata, metadataFile: mPath)
+    d.files.sources = sPath
+    if sources == nil {
+      ds.append(Diagnostic(.warning, file: sPath, line: 0, "missing: no relation can cite a source"))
+    }
+    return Loaded(dataset: d, diagnostics: ds, format: .folder)
+  }
+
+  /// Decodes a GapMap JSON document.
+  public static func decodeJSON(_ bytes: [UInt8], file: String) throws(IOError) -> (Dataset, [Diagnostic]) {
+    let root = try JSON.parse(bytes, file: file)
+    guard case .object(let members) = root else {
+      throw IOError(file: file, line: 1, "a GapMap JSON file is an object with \"gapmap\": 1")
+    }
+    guard let version = members.first(where: { $0.key == "gapmap" }) else {
+      throw IOError(
+        file: file, line: 1, "not a GapMap JSON file (no \"gapmap\" key)",
+        hint: "node-link JSON and other formats are read with --input-format")
+    }
+    guard version.value == .number("1") else {
+      throw IOError(file: file, line: version.line, column: "gapmap", "unsupported version (this GapMap reads 1)")
+    }
+    func table(_ key: String) throws(IOError) -> Table {
+      guard let m = members.first(where: { $0.key == key }) else {
+        return Table(file: file, columns: nil, records: [])
+      }
+      guard case .array(let items) = m.value else {
+        throw IOError(file: file, line: m.line, column: key, "must be an array of objects")
+      }
+      var records: [Record] = []
+      for item in items {
+        guard case .object(let fields) = item else {
+          throw IOError(file: file, line: m.line, column: key, "must be an array of objects")
+        }
+        var cells: [String: String] = [:]
+        var lines: [String: Int] = [:]
+        for f in fields {
+          cells[f.key] = try cellText(f.value, file: file, line: f.line, column: f.key)
+          lines[f.key] = f.line
+        }
+        var r = Record(line: fields.first?.line ?? m.line, cells: cells)
+        r.fieldLines = lines
+        records.append(r)
+      }
+      return Table(file: file, columns: nil, records: records)
+    }
+    let e = try table("entities")
+    let r = try table("relations")
+    let s = try table("sources")
+    let meta = members.first { $0.key == "dataset" }?.value
+    var (d, ds) = DatasetDecoder.decode(entities: e, relations: r, sources: s, metadata: meta, metadataFile: file)
+    d.files.sources = file
+    d.files.metadata = file
+    for m in members where !["gapmap", "dataset", "entities", "relations", "sources"].contains(m.key) {
+      ds.append(Diagnostic(.warning, file: file, line: m.line, column: m.key, "unknown top-level key ignored"))
+    }
+    return (d, ds)
+  }
+
+  /// The cell text a JSON field stands for (lists joined by `;`, objects as `k=v;k=v`).
+  static func cellText(_ v: JSONValue, file: String, line: Int, column: String) throws(IOError) -> String {
+    func scalar(_ v: JSONValue) -> String? {
+      switch v {
+      case .null: return ""
+      case .bool(let b): return Scalars.formatBool(b)
+      case .number(let n): return n
+      case .string(let s): return s
+      default: return nil
+      }
+    }
+    if let s = scalar(v) { return s }
+    switch v {
+    case .array(let items):
+      var parts: [String] = []
+      for item in items {
+        guard let s = scalar(item) else {
+          throw IOError(file: file, line: line, column: column, "lists hold plain values, not arrays or objects")
+        }
+        parts.append(s)
+      }
+      return parts.joined(separator: ";")
+    case .object(let members):
+      var parts: [String] = []
+      for m in members {
+        guard let s = scalar(m.value) else {
+          throw IOError(file: file, line: m.line, column: column, "map values are plain values")
+        }
+        parts.append("\(m.key)=\(s)")
+      }
+      return parts.joined(separator: ";")
+    default: return ""
+    }
+  }
+
+  /// A plain graph as a dataset: nodes become entities of kind `other` (name = id), edges
+  /// relations of kind `link` with the weight in a `weight` attribute.
+  public static func dataset(from edges: EdgeList, file: String) -> (Dataset, [Diagnostic]) {
+    var d = Dataset()
+    var ds: [Diagnostic] = []
+    d.files.entities = file
+    d.files.relations = file
+    d.entities = edges.nodes.map { Entity(id: $0, name: $0, kind: .other) }
+    for (i, id) in edges.nodes.enumerated() where !Identifiers.isValid(id) {
+      let line = edges.sources.firstIndex(of: Int32(i)) ?? edges.targets.firstIndex(of: Int32(i)) ?? 0
+      ds.append(
+        Diagnostic(
+          .error, file: file, line: Int(edges.lines.isEmpty ? 0 : edges.lines[line]),
+          "\"\(id)\" is not a valid entity id (letters, digits, _ . : - only)"))
+    }
+    d.relations.reserveCapacity(edges.sources.count)
+    for e in edges.sources.indices {
+      var r = Relation(
+        id: "r\(e + 1)", source: edges.nodes[Int(edges.sources[e])], target: edges.nodes[Int(edges.targets[e])],
+        kind: .link)
+      r.line = Int(edges.lines[e])
+      if let w = edges.weights?[e] { r.attributes["weight"] = Scalars.formatNumber(w) }
+      d.relations.append(r)
+    }
+    return (d, ds)
+  }
+
+  // MARK: Writing
+
+  /// Writes `dataset` to `path` in `format` (from the path when `nil`).
+  public static func write(_ d: Dataset, to path: String, format: DatasetFormat? = nil) throws(IOError) {
+    guard let fmt = format ?? DatasetFormat.forOutput(path: path) else {
+      throw IOError(file: path, "cannot tell the output format from the name", hint: "use --to folder|json|edgelist")
+    }
+    switch fmt {
+    case .folder:
+      guard path != "-" else { throw IOError(file: "-", "a folder cannot be written to standard output") }
+      try Files.makeFolder(path)
+      try Files.writeAtomically(csv(DatasetEncoder.entities(d)), to: join(path, "entities.csv"))
+      try Files.writeAtomically(csv(DatasetEncoder.relations(d)), to: join(path, "relations.csv"))
+      try Files.writeAtomically(csv(DatasetEncoder.sources(d)), to: join(path, "sources.csv"))
+      try Files.writeAtomically(JSON.write(DatasetEncoder.metadata(d.metadata)), to: join(path, "dataset.json"))
+    case .json:
+      try Files.writeAtomically(gapmapJSON(d), to: path)
+    case .edgelist:
+      try Files.writeAtomically(edgeListCSV(d), to: path)
+    }
+  }
+
+  static func csv(_ t: DatasetEncoder.Output) -> String {
+    CSV.write(columns: t.columns, rows: t.rows.map { $0.map(\.text) })
+  }
+
+  /// The GapMap JSON text of a dataset.
+  public static func gapmapJSON(_ d: Dataset) -> String {
+    func objects(_ t: DatasetEncoder.Output) -> JSONValue {
+      .array(
+        t.rows.map { row in
+          .object(
+            zip(t.columns, row).compactMap { column, cell in
+              jsonValue(cell).map { JSONMember(key: column, value: $0) }
+            })
+        })
+    }
+    let root: JSONValue = .object([
+      JSONMember(key: "gapmap", value: .number("1")),
+      JSONMember(key: "dataset", value: DatasetEncoder.metadata(d.metadata)),
+      JSONMember(key: "entities", value: objects(DatasetEncoder.entities(d))),
+      JSONMember(key: "relations", value: objects(DatasetEncoder.relations(d))),
+      JSONMember(key: "sources", value: objects(DatasetEncoder.sources(d))),
+    ])
+    return JSON.write(root)
+  }
+
+  static func jsonValue(_ cell: Cell) -> JSONValue? {
+    switch cell {
+    case .empty: return nil
+    case .text(let s): return .string(s)
+    case .number(let n): return .number(n)
+    case .bool(let b): return .bool(b)
+    case .list(let items): return .array(items.map(JSONValue.string))
+    case .map(let kvs): return .object(kvs.map { JSONMember(key: $0.key, value: .string($0.value)) })
+    }
+  }
+
+  /// `source,target[,weight]` with a header; the weight column when every relation has a
+  /// numeric `weight` attribute.
+  public static func edgeListCSV(_ d: Dataset) -> String {
+    let weighted = !d.relations.isEmpty && d.relations.allSatisfy { $0.attributes["weight"].flatMap(Scalars.number) != nil }
+    var out = weighted ? "source,target,weight\n" : "source,target\n"
+    for r in d.relations {
+      out += CSV.escape(r.source) + "," + CSV.escape(r.target)
+      if weighted, let w = r.attributes["weight"] { out += "," + w }
+      out += "\n"
+    }
+    return out
+  }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// File access with the error messages and atomicity GapMap promises.
+public enum Files {
+  /// Reads a whole file (`-` reads standard input).
+  public static func read(_ path: String) throws(IOError) -> [UInt8] {
+    if path == "-" {
+      return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+    }
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+      throw IOError(file: path, "no such file")
+    }
+    if isDir.boolValue { throw IOError(file: path, "is a folder, not a file") }
+    do {
+      return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    } catch {
+      throw IOError(file: path, "cannot read: \(error.localizedDescription)", cause: .environment)
+    }
+  }
+
+  /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename,
+  /// so a reader never sees half a file and a failure leaves nothing behind. `-` writes to
+  /// standard output.
+  public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(IOError) {
+    if path == "-" {
+      FileHandle.standardOutput.write(Data(bytes))
+      return
+    }
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent()
+    let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    do {
+      try Data(bytes).write(to: temp, options: [.withoutOverwriting])
+    } catch {
+      try? FileManager.default.removeItem(at: temp)
+      throw IOError(
+        file: path, "cannot write: \(Files.reason(error))", hint: "check that the folder exists and is writable",
+        cause: .environment)
+    }
+    if rename(temp.path, url.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temp)
+      throw IOError(file: path, "cannot write: \(reason)", cause: .environment)
+    }
+  }
+
+  /// Writes text as UTF-8, atomically.
+  public static func writeAtomically(_ text: String, to path: String) throws(IOError) {
+    try writeAtomically(Array(text.utf8), to: path)
+  }
+
+  /// Creates a folder (and its parents) if it does not exist.
+  public static func makeFolder(_ path: String) throws(IOError) {
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+      if !isDir.boolValue { throw IOError(file: path, "exists and is not a folder", cause: .environment) }
+      return
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw IOError(file: path, "cannot create folder: \(Files.reason(error))", cause: .environment)
+    }
+  }
+
+  /// Whether `path` is an existing folder.
+  public static func isFolder(_ path: String) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+  }
+
+  /// Whether something exists at `path`.
+  public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+  static func reason(_ error: Error) -> String {
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+    return ns.localizedDescription
+  }
+}

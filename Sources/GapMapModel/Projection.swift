@@ -1,0 +1,84 @@
+import GapMapGraph
+
+/// A dataset seen as a ``Graph``: entities become nodes (in input order), relations edges.
+///
+/// The graph keeps parallel relations (edge `i` is relation `relationIndices[i]`); measures that
+/// want a simple graph merge them, adding weights.
+public struct Projection: Sendable {
+  /// The graph.
+  public let graph: Graph
+  /// Entity id ↔ node index.
+  public let nodes: NodeIndex
+  /// For each edge, the index of its relation in the dataset.
+  public let relationIndices: [Int]
+
+  /// Where edge weights come from.
+  public enum Weight: Sendable, Hashable {
+    /// `count`: every relation weighs 1, so merged edges count their relations.
+    case count
+    /// A numeric column: `value`, `share`, `bidders`, `modifications`, or a free attribute.
+    case attribute(String)
+  }
+
+  /// Projects `dataset` without weights: entities in order; relations whose endpoints are
+  /// unknown are skipped (validation reports them).
+  /// - Complexity: O(n + m).
+  public init(_ dataset: Dataset, directed: Bool = true) {
+    (graph, nodes, relationIndices, _) = Projection.build(dataset, directed: directed, weight: nil)
+  }
+
+  /// Projects `dataset` with edge weights from `weight`.
+  /// - Throws: when some relation has no known number in the weight column; unknown is never
+  ///   read as zero.
+  /// - Complexity: O(n + m).
+  public init(_ dataset: Dataset, directed: Bool = true, weight: Weight) throws(ModelError) {
+    let missing: [String]
+    (graph, nodes, relationIndices, missing) = Projection.build(dataset, directed: directed, weight: weight)
+    if !missing.isEmpty {
+      let name: String
+      if case .attribute(let a) = weight { name = a } else { name = "count" }
+      let shown = missing.prefix(5).joined(separator: ", ")
+      throw ModelError(
+        "\(missing.count) relation(s) have no known number in \"\(name)\" (\(shown)\(missing.count > 5 ? ", …" : "")); "
+          + "filter them out with --relations or fill them in")
+    }
+  }
+
+  static func build(_ dataset: Dataset, directed: Bool, weight: Weight?)
+    -> (Graph, NodeIndex, [Int], [String])
+  {
+    var nodes = NodeIndex()
+    for e in dataset.entities { nodes.insert(e.id) }
+    var src: [Int32] = []
+    var dst: [Int32] = []
+    var weights: [Double]? = weight == nil ? nil : []
+    var indices: [Int] = []
+    var missing: [String] = []
+    for (i, r) in dataset.relations.enumerated() {
+      guard let s = nodes.index(of: r.source), let t = nodes.index(of: r.target) else { continue }
+      if let weight {
+        guard let w = Projection.weight(of: r, weight) else {
+          missing.append(r.id)
+          continue
+        }
+        weights?.append(w)
+      }
+      src.append(s)
+      dst.append(t)
+      indices.append(i)
+    }
+    let g = Graph(nodeCount: nodes.count, sources: src, targets: dst, weights: weights, directed: directed)
+    return (g, nodes, indices, missing)
+  }
+
+  static func weight(of r: Relation, _ w: Weight) -> Double? {
+    switch w {
+    case .count: return 1
+    case .attribute("value"): return r.value.known
+    case .attribute("share"): return r.share.known
+    case .attribute("bidders"): return r.bidders.known.map(Double.init)
+    case .attribute("modifications"): return r.modifications.known.map(Double.init)
+    case .attribute(let name): return r.attributes[name].flatMap(Scalars.number)
+    }
+  }
+}

@@ -1,0 +1,174 @@
+/// The whole-dataset rules of the format's Validation section.
+///
+/// Errors: duplicate id, dangling entity or source reference, unknown kind, a relation whose
+/// direction contradicts its kind. (Missing columns and malformed cells are reported while
+/// reading, by ``DatasetDecoder``.) Warnings: relation without source, `end` before `start`,
+/// value without currency, orphan entity, and (GapMap's addition) a contract, subcontract or
+/// operation without `function`.
+public enum Validator {
+  /// Checks `dataset` and returns its diagnostics in file and line order.
+  /// - Complexity: O(entities + relations + sources + references).
+  public static func validate(_ d: Dataset) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let ef = d.files.entities
+    let rf = d.files.relations
+    let sf = d.files.sources
+
+    // Duplicate ids (the first occurrence is the one that stands).
+    var entityByID: [String: Entity] = [:]
+    for e in d.entities where !e.id.isEmpty {
+      if let first = entityByID[e.id] {
+        out.append(
+          Diagnostic(
+            .error, file: ef, line: e.line, column: "id",
+            "duplicate id \"\(e.id)\" (first defined on line \(first.line))"))
+      } else {
+        entityByID[e.id] = e
+      }
+    }
+    var relationLine: [String: Int] = [:]
+    for r in d.relations where !r.id.isEmpty {
+      if let first = relationLine[r.id] {
+        out.append(
+          Diagnostic(
+            .error, file: rf, line: r.line, column: "id",
+            "duplicate id \"\(r.id)\" (first defined on line \(first))"))
+      } else {
+        relationLine[r.id] = r.line
+      }
+    }
+    var sourceLine: [String: Int] = [:]
+    for s in d.sources where !s.id.isEmpty {
+      if let first = sourceLine[s.id] {
+        out.append(
+          Diagnostic(
+            .error, file: sf, line: s.line, column: "id",
+            "duplicate id \"\(s.id)\" (first defined on line \(first))"))
+      } else {
+        sourceLine[s.id] = s.line
+      }
+    }
+
+    let customEntity = Set(d.metadata.customEntityKinds)
+    let customRelation = Set(d.metadata.customRelationKinds)
+    func sourceRefs(_ ids: [String], file: String, line: Int) {
+      for id in ids where sourceLine[id] == nil {
+        out.append(
+          Diagnostic(
+            .error, file: file, line: line, column: "sources", "unknown source \"\(id)\"",
+            hint: "add it to \(sf) or fix the id"))
+      }
+    }
+    func entityRef(_ value: Value<String>, column: String, file: String, line: Int) {
+      if let id = value.known, entityByID[id] == nil {
+        out.append(
+          Diagnostic(.error, file: file, line: line, column: column, "unknown entity \"\(id)\""))
+      }
+    }
+
+    var degree: [String: Int] = [:]
+    for e in d.entities {
+      if !e.kind.rawValue.isEmpty, !e.kind.isBuiltIn, !customEntity.contains(e.kind) {
+        out.append(
+          Diagnostic(
+            .error, file: ef, line: e.line, column: "kind", "unknown kind \"\(e.kind)\"",
+            hint:
+              "use one of \(EntityKind.builtIn.map(\.rawValue).joined(separator: ", ")) or declare it in dataset.json under kinds.entity"
+          ))
+      }
+      sourceRefs(e.sources, file: ef, line: e.line)
+      entityRef(e.custodialAuthority, column: "custodial_authority", file: ef, line: e.line)
+      entityRef(e.controlledBy, column: "controlled_by", file: ef, line: e.line)
+      if let o = e.opened.known, let c = e.closed.known, Period(start: o, end: c).endsBeforeStart {
+        out.append(
+          Diagnostic(.warning, file: ef, line: e.line, column: "closed", "closed \(c) before opened \(o)"))
+      }
+    }
+
+    for r in d.relations {
+      let isCustom = !r.kind.isBuiltIn
+      if !r.kind.rawValue.isEmpty, isCustom, !customRelation.contains(r.kind) {
+        out.append(
+          Diagnostic(
+            .error, file: rf, line: r.line, column: "kind", "unknown kind \"\(r.kind)\"",
+            hint:
+              "use one of \(RelationKind.builtIn.map(\.rawValue).joined(separator: ", ")) or declare it in dataset.json under kinds.relation"
+          ))
+      }
+      let ends = r.kind.endpoints
+      for (column, id, allowed) in [("source", r.source, ends.source), ("target", r.target, ends.target)]
+      where !id.isEmpty {
+        guard let e = entityByID[id] else {
+          out.append(
+            Diagnostic(.error, file: rf, line: r.line, column: column, "unknown entity \"\(id)\""))
+          continue
+        }
+        degree[id, default: 0] += 1
+        if let allowed, e.kind.isBuiltIn, e.kind != .other, !allowed.contains(e.kind) {
+          out.append(
+            Diagnostic(
+              .error, file: rf, line: r.line, column: column,
+              "\(r.kind) relation cannot have \(column) \"\(id)\" of kind \(e.kind) (expected \(allowed.map(\.rawValue).sorted().joined(separator: " or ")))"
+            ))
+        }
+      }
+      if case .known(let ids) = r.facilities {
+        for id in ids {
+          if let e = entityByID[id] {
+            if e.kind != .facility {
+              out.append(
+                Diagnostic(
+                  .error, file: rf, line: r.line, column: "facilities",
+                  "\"\(id)\" is a \(e.kind), not a facility"))
+            }
+          } else {
+            out.append(
+              Diagnostic(.error, file: rf, line: r.line, column: "facilities", "unknown entity \"\(id)\""))
+          }
+        }
+      }
+      sourceRefs(r.sources, file: rf, line: r.line)
+      if r.sources.isEmpty {
+        out.append(
+          Diagnostic(
+            .warning, file: rf, line: r.line, column: "sources", "relation \(r.id) cites no source",
+            hint: "every relation should cite at least one source in \(sf)"))
+      }
+      if r.period.endsBeforeStart, let s = r.start.known, let e = r.end.known {
+        out.append(Diagnostic(.warning, file: rf, line: r.line, column: "end", "end \(e) before start \(s)"))
+      }
+      if r.value.known != nil, r.currency.isUnknown {
+        out.append(
+          Diagnostic(.warning, file: rf, line: r.line, column: "currency", "value without currency"))
+      }
+      if r.kind.expectsFunction, r.function.isUnknown {
+        out.append(
+          Diagnostic(
+            .warning, file: rf, line: r.line, column: "function",
+            "\(r.kind) relation without function"))
+      }
+    }
+
+    for e in d.entities where !e.id.isEmpty && degree[e.id] == nil {
+      out.append(
+        Diagnostic(
+          .warning, file: ef, line: e.line, column: "id",
+          "orphan entity \"\(e.id)\" (no relation uses it)"))
+    }
+    return sorted(out, files: d.files)
+  }
+
+  /// Orders diagnostics by file (entities, relations, sources, metadata, others) then line;
+  /// stable within a line.
+  public static func sorted(_ ds: [Diagnostic], files: Dataset.Files) -> [Diagnostic] {
+    let order = [files.entities, files.relations, files.sources, files.metadata]
+    func rank(_ f: String) -> Int { order.firstIndex(of: f) ?? order.count }
+    return ds.enumerated().sorted { a, b in
+      let (x, y) = (a.element, b.element)
+      if rank(x.file) != rank(y.file) { return rank(x.file) < rank(y.file) }
+      if x.file != y.file { return x.file < y.file }
+      if x.line != y.line { return x.line < y.line }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+}
