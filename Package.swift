@@ -43,7 +43,7 @@ let package = Package(
     .testTarget(
       name: "GapMapTests",
       dependencies: ["GapMapGraph", "GapMapAlgorithms", "GapMapModel", "GapMapIO", "GapMapMetrics"],
-      resources: [.copy("Fixtures")],
+      exclude: ["Fixtures"],
       swiftSettings: settings),
     .testTarget(
       name: "GapMapCLITests",

@@ -246,6 +246,34 @@ public enum DatasetIO {
     }
   }
 
+  /// What writing `d` as an edge list would drop, one phrase per kind of loss (empty when the
+  /// dataset is a plain graph).
+  public static func edgeListLosses(_ d: Dataset) -> [String] {
+    var losses: [String] = []
+    let used = Set(d.relations.flatMap { [$0.source, $0.target] })
+    let isolated = d.entities.filter { !used.contains($0.id) }.count
+    if isolated > 0 { losses.append("\(isolated) entities without relations are left out") }
+    let plainEntity = Entity(id: "", name: "", kind: .other)
+    if d.entities.contains(where: { e in
+      var bare = e
+      (bare.id, bare.name, bare.line) = ("", "", 0)
+      return bare != plainEntity || e.name != e.id
+    }) {
+      losses.append("entity names, kinds and attributes are dropped")
+    }
+    let plainRelation = Relation(id: "", source: "", target: "", kind: .link)
+    if d.relations.contains(where: { r in
+      var bare = r
+      (bare.id, bare.source, bare.target, bare.line) = ("", "", "", 0)
+      bare.attributes["weight"] = nil
+      return bare != plainRelation
+    }) {
+      losses.append("relation kinds, attributes and sources are dropped")
+    }
+    if !d.sources.isEmpty || !d.metadata.isEmpty { losses.append("sources and metadata are dropped") }
+    return losses
+  }
+
   /// `source,target[,weight]` with a header; the weight column when every relation has a
   /// numeric `weight` attribute.
   public static func edgeListCSV(_ d: Dataset) -> String {

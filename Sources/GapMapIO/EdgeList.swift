@@ -229,6 +229,13 @@ public enum EdgeListReader {
           }
           return
         }
+        if delim == 0x09 {
+          // Tabs without a header: SNAP and igraph files mix tabs and spaces, so read the whole
+          // file as white-space separated.
+          delimiter = 0x20
+          try parseLine(p, start, end)
+          return
+        }
       }
       guard tokens.count >= 2, tokens[1].1 > tokens[1].0, tokens[0].1 > tokens[0].0 else {
         throw fail("expected a source and a target", hint: "one edge per line: source,target[,weight]")

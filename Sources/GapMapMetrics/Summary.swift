@@ -9,6 +9,10 @@ public struct DatasetSummary: Sendable, Equatable {
   public struct Count: Sendable, Equatable {
     public var name: String
     public var count: Int
+    public init(name: String, count: Int) {
+      self.name = name
+      self.count = count
+    }
   }
 
   /// Coverage of one country (or `unknown` for entities without a country).

@@ -158,12 +158,22 @@ public enum Validator {
     return sorted(out, files: d.files)
   }
 
-  /// Orders diagnostics by file (entities, relations, sources, metadata, others) then line;
-  /// stable within a line.
+  /// Orders diagnostics by file (entities, relations, sources, metadata, others) then line,
+  /// stable within a line, and drops a warning about a cell that already has an error (a
+  /// malformed `function` is not also reported as missing).
   public static func sorted(_ ds: [Diagnostic], files: Dataset.Files) -> [Diagnostic] {
     let order = [files.entities, files.relations, files.sources, files.metadata]
     func rank(_ f: String) -> Int { order.firstIndex(of: f) ?? order.count }
-    return ds.enumerated().sorted { a, b in
+    struct Cell: Hashable {
+      let file: String
+      let line: Int
+      let column: String?
+    }
+    let erroneous = Set(ds.filter { $0.severity == .error }.map { Cell(file: $0.file, line: $0.line, column: $0.column) })
+    let kept = ds.filter {
+      $0.severity == .error || !erroneous.contains(Cell(file: $0.file, line: $0.line, column: $0.column))
+    }
+    return kept.enumerated().sorted { a, b in
       let (x, y) = (a.element, b.element)
       if rank(x.file) != rank(y.file) { return rank(x.file) < rank(y.file) }
       if x.file != y.file { return x.file < y.file }

@@ -17,6 +17,23 @@ struct GapMap: ParsableCommand {
     subcommands: [Validate.self, Summary.self, Convert.self])
 }
 
+extension GapMap {
+  /// Runs the command, mapping argument-parser's usage failures to exit code 2 as the CLI
+  /// contract says (its own default is 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        Report.printError(fullMessage(for: error))
+        Report.exitNow(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
+
 enum GapMapVersion {
   static let string = "0.1.0"
 }

@@ -95,6 +95,9 @@ enum Report {
     return loaded.dataset
   }
 
+  /// Ends the process with `code`.
+  static func exitNow(_ code: Int32) -> Never { exit(code) }
+
   /// Prints an I/O error and exits with its code.
   static func fail(_ error: IOError) -> Never {
     diagnostics([error.diagnostic])

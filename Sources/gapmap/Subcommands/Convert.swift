@@ -39,14 +39,8 @@ struct Convert: ParsableCommand {
     let d = loaded.dataset
     let target = to ?? DatasetFormat.forOutput(path: output)
     if target == .edgelist {
-      let used = Set(d.relations.flatMap { [$0.source, $0.target] })
-      let isolated = d.entities.filter { !used.contains($0.id) }.count
-      if isolated > 0 {
-        Report.printError("\(output): warning: \(isolated) entities without relations are not in the edge list")
-      }
-      if loaded.format != .edgelist {
-        Report.printError(
-          "\(output): warning: an edge list keeps source, target and weight only (kinds, attributes and sources are dropped)")
+      for loss in DatasetIO.edgeListLosses(d) {
+        Report.printError("\(output): warning: an edge list keeps source, target and weight only: \(loss)")
       }
     }
     do {
