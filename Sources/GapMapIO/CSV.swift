@@ -13,7 +13,8 @@ public enum CSV {
   /// - Throws: ``IOError`` for an unclosed quote, text after a closing quote, invalid UTF-8 or a
   ///   NUL byte, naming the line.
   /// - Complexity: O(bytes).
-  public static func parse(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ",")) throws(IOError)
+  public static func parse(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","))
+    throws(IOError)
     -> [Row]
   {
     var rows: [Row] = []
@@ -70,7 +71,8 @@ public enum CSV {
         }
         if !closed {
           throw IOError(
-            file: file, line: quoteLine, "unclosed quote", hint: "a field that opens with \" must close with \"")
+            file: file, line: quoteLine, "unclosed quote",
+            hint: "a field that opens with \" must close with \"")
         }
         rowHasContent = true
         // After the closing quote: delimiter, end of line or end of file.
@@ -142,7 +144,8 @@ public enum CSV {
 
   /// Quotes a field when it holds the delimiter, a quote, a line break or edge white space.
   public static func escape(_ s: String, delimiter: Character = ",") -> String {
-    let needs = s.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+    let needs =
+      s.contains { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }
       || s.first?.isWhitespace == true || s.last?.isWhitespace == true
     guard needs else { return s }
     return "\"" + s.replacing("\"", with: "\"\"") + "\""

@@ -18,7 +18,10 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
       return .edgelist
     }
     if lower.hasSuffix(".json") { return .json }
-    if let head, let first = head.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }),
+    if let head,
+      let first = head.first(where: {
+        !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+      }),
       first == UInt8(ascii: "{")
     {
       return .json

@@ -29,7 +29,9 @@ public enum DatasetIO {
     let fmt = format ?? DatasetFormat.detect(path: path, head: head)
     switch fmt {
     case .folder:
-      guard path != "-" else { throw IOError(file: "<stdin>", "a dataset folder cannot be read from standard input") }
+      guard path != "-" else {
+        throw IOError(file: "<stdin>", "a dataset folder cannot be read from standard input")
+      }
       return try loadFolder(path)
     case .json:
       let bytes: [UInt8]
@@ -60,7 +62,9 @@ public enum DatasetIO {
     let sPath = join(folder, "sources.csv")
     let mPath = join(folder, "dataset.json")
     for required in [ePath, rPath] where !Files.exists(required) {
-      throw IOError(file: required, "missing", hint: "a dataset folder holds entities.csv and relations.csv (and sources.csv)")
+      throw IOError(
+        file: required, "missing",
+        hint: "a dataset folder holds entities.csv and relations.csv (and sources.csv)")
     }
     let entities = try CSV.table(Files.read(ePath), file: ePath)
     let relations = try CSV.table(Files.read(rPath), file: rPath)
@@ -87,7 +91,8 @@ public enum DatasetIO {
         hint: "node-link JSON and other formats are read with --input-format")
     }
     guard version.value == .number("1") else {
-      throw IOError(file: file, line: version.line, column: "gapmap", "unsupported version (this GapMap reads 1)")
+      throw IOError(
+        file: file, line: version.line, column: "gapmap", "unsupported version (this GapMap reads 1)")
     }
     func table(_ key: String) throws(IOError) -> Table {
       guard let m = members.first(where: { $0.key == key }) else {
@@ -117,11 +122,13 @@ public enum DatasetIO {
     let r = try table("relations")
     let s = try table("sources")
     let meta = members.first { $0.key == "dataset" }?.value
-    var (d, ds) = DatasetDecoder.decode(entities: e, relations: r, sources: s, metadata: meta, metadataFile: file)
+    var (d, ds) = DatasetDecoder.decode(
+      entities: e, relations: r, sources: s, metadata: meta, metadataFile: file)
     d.files.sources = file
     d.files.metadata = file
     for m in members where !["gapmap", "dataset", "entities", "relations", "sources"].contains(m.key) {
-      ds.append(Diagnostic(.warning, file: file, line: m.line, column: m.key, "unknown top-level key ignored"))
+      ds.append(
+        Diagnostic(.warning, file: file, line: m.line, column: m.key, "unknown top-level key ignored"))
     }
     return (d, ds)
   }
@@ -143,7 +150,8 @@ public enum DatasetIO {
       var parts: [String] = []
       for item in items {
         guard let s = scalar(item) else {
-          throw IOError(file: file, line: line, column: column, "lists hold plain values, not arrays or objects")
+          throw IOError(
+            file: file, line: line, column: column, "lists hold plain values, not arrays or objects")
         }
         parts.append(s)
       }
@@ -179,7 +187,8 @@ public enum DatasetIO {
     d.relations.reserveCapacity(edges.sources.count)
     for e in edges.sources.indices {
       var r = Relation(
-        id: "r\(e + 1)", source: edges.nodes[Int(edges.sources[e])], target: edges.nodes[Int(edges.targets[e])],
+        id: "r\(e + 1)", source: edges.nodes[Int(edges.sources[e])],
+        target: edges.nodes[Int(edges.targets[e])],
         kind: .link)
       r.line = Int(edges.lines[e])
       if let w = edges.weights?[e] { r.attributes["weight"] = Scalars.formatNumber(w) }
@@ -193,7 +202,8 @@ public enum DatasetIO {
   /// Writes `dataset` to `path` in `format` (from the path when `nil`).
   public static func write(_ d: Dataset, to path: String, format: DatasetFormat? = nil) throws(IOError) {
     guard let fmt = format ?? DatasetFormat.forOutput(path: path) else {
-      throw IOError(file: path, "cannot tell the output format from the name", hint: "use --to folder|json|edgelist")
+      throw IOError(
+        file: path, "cannot tell the output format from the name", hint: "use --to folder|json|edgelist")
     }
     switch fmt {
     case .folder:
@@ -202,7 +212,8 @@ public enum DatasetIO {
       try Files.writeAtomically(csv(DatasetEncoder.entities(d)), to: join(path, "entities.csv"))
       try Files.writeAtomically(csv(DatasetEncoder.relations(d)), to: join(path, "relations.csv"))
       try Files.writeAtomically(csv(DatasetEncoder.sources(d)), to: join(path, "sources.csv"))
-      try Files.writeAtomically(JSON.write(DatasetEncoder.metadata(d.metadata)), to: join(path, "dataset.json"))
+      try Files.writeAtomically(
+        JSON.write(DatasetEncoder.metadata(d.metadata)), to: join(path, "dataset.json"))
     case .json:
       try Files.writeAtomically(gapmapJSON(d), to: path)
     case .edgelist:
@@ -277,7 +288,9 @@ public enum DatasetIO {
   /// `source,target[,weight]` with a header; the weight column when every relation has a
   /// numeric `weight` attribute.
   public static func edgeListCSV(_ d: Dataset) -> String {
-    let weighted = !d.relations.isEmpty && d.relations.allSatisfy { $0.attributes["weight"].flatMap(Scalars.number) != nil }
+    let weighted =
+      !d.relations.isEmpty
+      && d.relations.allSatisfy { $0.attributes["weight"].flatMap(Scalars.number) != nil }
     var out = weighted ? "source,target,weight\n" : "source,target\n"
     for r in d.relations {
       out += CSV.escape(r.source) + "," + CSV.escape(r.target)

@@ -1,10 +1,11 @@
+import GapMapGraph
+import GapMapModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import GapMapGraph
-import GapMapModel
 
 /// A plain graph as read from an edge list: node ids in order of first appearance and the
 /// edges as `Int32` index pairs, ready for ``GapMapGraph/Graph``.
@@ -212,12 +213,15 @@ public enum EdgeListReader {
       if delimiter == nil {
         delimiter = delim
         // The first data line: a header if it names its columns.
-        let w0 = String(decoding: UnsafeRawBufferPointer(rebasing: p[tokens[0].0..<tokens[0].1]), as: UTF8.self)
-          .lowercased()
+        let w0 = String(
+          decoding: UnsafeRawBufferPointer(rebasing: p[tokens[0].0..<tokens[0].1]), as: UTF8.self
+        )
+        .lowercased()
         if State.headerWords(w0) {
           guard tokens.count >= 2 else { throw fail("the header must name source and target columns") }
           if tokens.count >= 3 {
-            let w2 = String(decoding: UnsafeRawBufferPointer(rebasing: p[tokens[2].0..<tokens[2].1]), as: UTF8.self)
+            let w2 = String(
+              decoding: UnsafeRawBufferPointer(rebasing: p[tokens[2].0..<tokens[2].1]), as: UTF8.self)
             guard w2.lowercased() == "weight", tokens.count == 3 else {
               throw fail(
                 "an edge list has the columns source,target[,weight]; found \"\(w2)\"",
@@ -254,7 +258,8 @@ public enum EdgeListReader {
       let u = interner.intern(UnsafeRawBufferPointer(rebasing: p[tokens[0].0..<tokens[0].1]))
       let v = interner.intern(UnsafeRawBufferPointer(rebasing: p[tokens[1].0..<tokens[1].1]))
       if lineHasWeight {
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: p[tokens[2].0..<tokens[2].1]), as: UTF8.self)
+        let text = String(
+          decoding: UnsafeRawBufferPointer(rebasing: p[tokens[2].0..<tokens[2].1]), as: UTF8.self)
         guard let w = Scalars.number(text) else {
           throw fail("\"\(text)\" is not a number", column: "weight")
         }

@@ -29,13 +29,15 @@ public enum Files {
     }
     let url = URL(fileURLWithPath: path)
     let dir = url.deletingLastPathComponent()
-    let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    let temp = dir.appendingPathComponent(
+      ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     do {
       try Data(bytes).write(to: temp, options: [.withoutOverwriting])
     } catch {
       try? FileManager.default.removeItem(at: temp)
       throw IOError(
-        file: path, "cannot write: \(Files.reason(error))", hint: "check that the folder exists and is writable",
+        file: path, "cannot write: \(Files.reason(error))",
+        hint: "check that the folder exists and is writable",
         cause: .environment)
     }
     if rename(temp.path, url.path) != 0 {
@@ -75,7 +77,8 @@ public enum Files {
 
   static func reason(_ error: Error) -> String {
     let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code)))
     }
     if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }

@@ -57,7 +57,9 @@ public enum JSON {
     }
 
     mutating func value(depth: Int) throws(IOError) -> JSONValue {
-      guard depth < JSON.maximumDepth else { throw fail("JSON nested deeper than \(JSON.maximumDepth) levels") }
+      guard depth < JSON.maximumDepth else {
+        throw fail("JSON nested deeper than \(JSON.maximumDepth) levels")
+      }
       skipSpace()
       guard i < bytes.count else { throw fail("unexpected end of JSON") }
       switch bytes[i] {

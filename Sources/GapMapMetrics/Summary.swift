@@ -73,8 +73,10 @@ public struct DatasetSummary: Sendable, Equatable {
     sources = d.sources.count
     entityKinds = DatasetSummary.counts(d.entities.map(\.kind), order: EntityKind.builtIn)
     relationKinds = DatasetSummary.counts(d.relations.map(\.kind), order: RelationKind.builtIn)
-    evidence = Evidence.allCases.map { e in Count(name: e.rawValue, count: d.relations.filter { $0.evidence == e }.count) }
-      .filter { $0.count > 0 }
+    evidence = Evidence.allCases.map { e in
+      Count(name: e.rawValue, count: d.relations.filter { $0.evidence == e }.count)
+    }
+    .filter { $0.count > 0 }
 
     // The projection skips dangling endpoints (validation reports them).
     (components, largestComponent, isolated, density) = DatasetSummary.structure(Projection(d).graph)
@@ -89,8 +91,9 @@ public struct DatasetSummary: Sendable, Equatable {
     for e in d.entities { countryOf[e.id] = e.country.known ?? "unknown" }
     var table: [String: CountryCoverage] = [:]
     func row(_ c: String) -> CountryCoverage {
-      table[c] ?? CountryCoverage(
-        country: c, entities: 0, facilities: 0, relations: 0, sourcedRelations: 0, confirmedRelations: 0)
+      table[c]
+        ?? CountryCoverage(
+          country: c, entities: 0, facilities: 0, relations: 0, sourcedRelations: 0, confirmedRelations: 0)
     }
     for e in d.entities {
       let c = e.country.known ?? "unknown"

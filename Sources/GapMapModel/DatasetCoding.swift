@@ -76,7 +76,9 @@ public enum DatasetDecoder {
           Diagnostic(
             .error, file: table.file, line: table.headerLine, column: f.name,
             "missing required column",
-            hint: "the header must name the columns \(fields.filter(\.required).map(\.name).joined(separator: ", "))"))
+            hint:
+              "the header must name the columns \(fields.filter(\.required).map(\.name).joined(separator: ", "))"
+          ))
       }
     }
     let known = Set(fields.map(\.name))

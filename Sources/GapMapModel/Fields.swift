@@ -214,9 +214,11 @@ enum Schemas {
         "facilities",
         read: { r, cell throws(ModelError) in
           guard
-            let v = Value<[String]>.parse(cell, { text in
-              (try? Identifiers.list(text, ids: true)).flatMap { $0.isEmpty ? nil : $0 }
-            })
+            let v = Value<[String]>.parse(
+              cell,
+              { text in
+                (try? Identifiers.list(text, ids: true)).flatMap { $0.isEmpty ? nil : $0 }
+              })
           else { throw ModelError("\"\(cell)\" is not a ;-separated list of facility ids") }
           r.facilities = v
         },

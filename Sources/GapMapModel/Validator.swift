@@ -169,7 +169,8 @@ public enum Validator {
       let line: Int
       let column: String?
     }
-    let erroneous = Set(ds.filter { $0.severity == .error }.map { Cell(file: $0.file, line: $0.line, column: $0.column) })
+    let erroneous = Set(
+      ds.filter { $0.severity == .error }.map { Cell(file: $0.file, line: $0.line, column: $0.column) })
     let kept = ds.filter {
       $0.severity == .error || !erroneous.contains(Cell(file: $0.file, line: $0.line, column: $0.column))
     }

@@ -89,7 +89,8 @@ enum Report {
     ).filter { $0.severity == .error }
     if !errors.isEmpty {
       diagnostics(errors)
-      printError("\(input.dataset): \(errors.count) error(s); run `gapmap validate \(input.dataset)` for details")
+      printError(
+        "\(input.dataset): \(errors.count) error(s); run `gapmap validate \(input.dataset)` for details")
       exit(1)
     }
     return loaded.dataset

@@ -46,7 +46,8 @@ import Testing
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return Result(
-      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 
   static func temp() -> String {
@@ -74,15 +75,19 @@ import Testing
         dir + #"entities.csv:4: id: duplicate id "acme" (first defined on line 3)"#,
         dir + #"relations.csv:2: start: "2019-13" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#,
         dir + #"relations.csv:3: target: unknown entity "nobody""#,
-        dir + "sources.csv:1: title: missing required column (hint: the header must name the columns id, title)",
-        Self.fixtures + "/bad-dataset: invalid: 4 error(s), 0 warning(s) (4 entities, 3 relations, 1 sources)",
+        dir
+          + "sources.csv:1: title: missing required column (hint: the header must name the columns id, title)",
+        Self.fixtures
+          + "/bad-dataset: invalid: 4 error(s), 0 warning(s) (4 entities, 3 relations, 1 sources)",
       ])
   }
 
   @Test func strictTurnsWarningsIntoFailure() throws {
     let dir = Self.temp()
-    try "id,name,kind\na,A,other\nb,B,other\n".write(toFile: dir + "/entities.csv", atomically: true, encoding: .utf8)
-    try "source,target,kind\na,b,link\n".write(toFile: dir + "/relations.csv", atomically: true, encoding: .utf8)
+    try "id,name,kind\na,A,other\nb,B,other\n".write(
+      toFile: dir + "/entities.csv", atomically: true, encoding: .utf8)
+    try "source,target,kind\na,b,link\n".write(
+      toFile: dir + "/relations.csv", atomically: true, encoding: .utf8)
     try "id,title\n".write(toFile: dir + "/sources.csv", atomically: true, encoding: .utf8)
     let lax = try Self.run(["validate", dir])
     #expect(lax.status == 0)
@@ -130,7 +135,9 @@ import Testing
     #expect(back.stderr == "")  // converted from an edge list: nothing dropped
     let lossy = try Self.run(["convert", "datasets/border-outsourcing", dir + "/e.csv"])
     #expect(lossy.status == 0)
-    #expect(lossy.stderr.contains("keeps source, target and weight only: entity names, kinds and attributes are dropped"))
+    #expect(
+      lossy.stderr.contains(
+        "keeps source, target and weight only: entity names, kinds and attributes are dropped"))
   }
 
   @Test func exitCodes() throws {

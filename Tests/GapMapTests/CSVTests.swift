@@ -56,7 +56,8 @@ import Testing
 
 @Suite struct JSONTests {
   @Test func parsesWithLinesAndKeepsNumbersLiteral() throws {
-    let v = try JSON.parse(Array("{\n \"a\": 1.50,\n \"b\": [true, null, \"x\\u00e9\\ud83d\\ude00\"]\n}".utf8), file: "t.json")
+    let v = try JSON.parse(
+      Array("{\n \"a\": 1.50,\n \"b\": [true, null, \"x\\u00e9\\ud83d\\ude00\"]\n}".utf8), file: "t.json")
     guard case .object(let m) = v else {
       Issue.record("not an object")
       return

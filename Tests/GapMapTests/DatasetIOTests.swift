@@ -50,7 +50,11 @@ import Testing
     try DatasetIO.write(d, to: dir + "/out")
     let back = try DatasetIO.load(dir + "/out").dataset
     #expect(DatasetIO.gapmapJSON(back) == json)
-    #expect(back.entities == d.entities.map { var e = $0; e.line = e.line; return e })
+    #expect(
+      back.entities
+        == d.entities.map {
+          var e = $0; e.line = e.line; return e
+        })
   }
 
   @Test func jsonErrorsNameTheLine() throws {
@@ -59,9 +63,10 @@ import Testing
       "{\"gapmap\": 1,\n \"entities\": [\n  {\"id\": \"a\", \"name\": \"A\", \"kind\": \"other\",\n   \"opened\": \"2019-02-30\"}]}\n",
       to: dir + "/d.json")
     let loaded = try DatasetIO.load(dir + "/d.json")
-    #expect(loaded.diagnostics.map(\.description) == [
-      dir + #"/d.json:4: opened: "2019-02-30" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#
-    ])
+    #expect(
+      loaded.diagnostics.map(\.description) == [
+        dir + #"/d.json:4: opened: "2019-02-30" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#
+      ])
     try Files.writeAtomically("{\"nodes\": []}", to: dir + "/n.json")
     #expect(throws: IOError.self) { try DatasetIO.load(dir + "/n.json") }
     try Files.writeAtomically("{\"gapmap\": 2}", to: dir + "/v.json")
@@ -76,7 +81,9 @@ import Testing
     #expect(loaded.dataset.entities.map(\.kind) == [.other, .other, .other])
     #expect(loaded.dataset.relations.map(\.attributes) == [["weight": "2"], ["weight": "3"]])
     try DatasetIO.write(loaded.dataset, to: dir + "/back.csv")
-    #expect(try String(decoding: Files.read(dir + "/back.csv"), as: UTF8.self) == "source,target,weight\na,b,2\nb,c,3\n")
+    #expect(
+      try String(decoding: Files.read(dir + "/back.csv"), as: UTF8.self)
+        == "source,target,weight\na,b,2\nb,c,3\n")
   }
 
   @Test func formatDetection() {
@@ -114,7 +121,8 @@ import Testing
     #expect(y2010.relations.contains { $0.source == "g4s" && $0.target == "brook-house" })
     // Serco's Brook House operation starts 2020-05: not in 2010.
     #expect(!y2010.relations.contains { $0.source == "serco" && $0.target == "brook-house" })
-    let facilities = AnalysisFilter(relationKinds: [.operates], entityKinds: [.company, .facility]).apply(to: d)
+    let facilities = AnalysisFilter(relationKinds: [.operates], entityKinds: [.company, .facility]).apply(
+      to: d)
     #expect(facilities.entities.allSatisfy { $0.kind == .company || $0.kind == .facility })
     #expect(facilities.relations.allSatisfy { $0.kind == .operates })
     #expect(facilities.relations.count == 24)  // 27 operates, 3 of them by agencies

@@ -19,7 +19,9 @@ import Testing
   }
 
   @Test func snapStyleWhitespaceWithComments() throws {
-    let e = try read("# Directed graph (each unordered pair of nodes is saved once)\n# Nodes: 3\n1\t2\n2   3\r\n\n% konect comment\n3 1\n")
+    let e = try read(
+      "# Directed graph (each unordered pair of nodes is saved once)\n# Nodes: 3\n1\t2\n2   3\r\n\n% konect comment\n3 1\n"
+    )
     #expect(e.directedHint == true)
     #expect(e.nodes == ["1", "2", "3"] && e.sources.count == 3)
     #expect(try read("# Undirected graph\n1 2\n").directedHint == false)
@@ -40,7 +42,9 @@ import Testing
     #expect(message("source,target,weight\nn1,n2,heavy\n") == #"e.csv:2: weight: "heavy" is not a number"#)
     #expect(message("source,target,weight\nn1,n2,nan\n") == #"e.csv:2: weight: "nan" is not a number"#)
     #expect(message("a b 1\nb c\n") == "e.csv:2: weight: missing weight")
-    #expect(message("source,target,kind\na,b,x\n").hasPrefix("e.csv:1: an edge list has the columns source,target[,weight]"))
+    #expect(
+      message("source,target,kind\na,b,x\n").hasPrefix(
+        "e.csv:1: an edge list has the columns source,target[,weight]"))
     #expect(message("a,b\n\u{0}\n") == "e.csv:2: NUL byte in the file")
   }
 

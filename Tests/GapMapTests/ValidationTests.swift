@@ -17,7 +17,8 @@ import Testing
     try Files.writeAtomically(sources, to: dir + "/sources.csv")
     if let metadata { try Files.writeAtomically(metadata, to: dir + "/dataset.json") }
     let loaded = try DatasetIO.load(dir)
-    let all = Validator.sorted(loaded.diagnostics + Validator.validate(loaded.dataset), files: loaded.dataset.files)
+    let all = Validator.sorted(
+      loaded.diagnostics + Validator.validate(loaded.dataset), files: loaded.dataset.files)
     return all.map { $0.description.replacingOccurrences(of: dir + "/", with: "") }
   }
 
@@ -26,18 +27,22 @@ import Testing
   }
 
   @Test func duplicateIDs() throws {
-    let d = try diagnose(entities: "id,name,kind\nho,Home Office,agency\nacme,Acme,company\nacme,Acme 2,company\nc1,C,facility\n")
+    let d = try diagnose(
+      entities: "id,name,kind\nho,Home Office,agency\nacme,Acme,company\nacme,Acme 2,company\nc1,C,facility\n"
+    )
     #expect(d == [#"entities.csv:4: id: duplicate id "acme" (first defined on line 3)"#])
     let r = try diagnose(
       relations:
-        "id,source,target,kind,function,sources\nr1,ho,acme,contracts,escort,s1\nr1,acme,c1,operates,escort,s1\n")
+        "id,source,target,kind,function,sources\nr1,ho,acme,contracts,escort,s1\nr1,acme,c1,operates,escort,s1\n"
+    )
     #expect(r == [#"relations.csv:3: id: duplicate id "r1" (first defined on line 2)"#])
     let s = try diagnose(sources: "id,title\ns1,A\ns1,B\n")
     #expect(s == [#"sources.csv:3: id: duplicate id "s1" (first defined on line 2)"#])
   }
 
   @Test func missingRequiredColumnAndCell() throws {
-    #expect(try diagnose(sources: "id,publisher\ns1,X\n") == ["sources.csv:1: title: missing required column"])
+    #expect(
+      try diagnose(sources: "id,publisher\ns1,X\n") == ["sources.csv:1: title: missing required column"])
     #expect(try diagnose(sources: "id,title\ns1,\n") == ["sources.csv:2: title: missing required value"])
     let e = try diagnose(entities: "id,kind\nho,agency\nacme,company\nc1,facility\n")
     #expect(e == ["entities.csv:1: name: missing required column"])
@@ -55,7 +60,8 @@ import Testing
       ])
     let e = try diagnose(
       entities:
-        "id,name,kind,custodial_authority,sources\nho,Home Office,agency,,s1\nacme,Acme,company,,s2\nc1,C,facility,nobody,\n")
+        "id,name,kind,custodial_authority,sources\nho,Home Office,agency,,s1\nacme,Acme,company,,s2\nc1,C,facility,nobody,\n"
+    )
     #expect(
       e == [
         #"entities.csv:3: sources: unknown source "s2""#,
@@ -82,15 +88,19 @@ import Testing
         "relations.csv:3: function: \"cooking\" is not one of detention_operation, custody_security, escort, removal_flights, healthcare, accommodation, surveillance, biometrics_it, interception, catering, other",
       ])
     let e = try diagnose(
-      entities: "id,name,kind,country,pmsc,capacity\nho,Home Office,agency,UK,,\nacme,Acme,company,,perhaps,\nc1,C,facility,,,-5\n")
+      entities:
+        "id,name,kind,country,pmsc,capacity\nho,Home Office,agency,UK,,\nacme,Acme,company,,perhaps,\nc1,C,facility,,,-5\n"
+    )
     #expect(
       e == [
         #"entities.csv:2: country: "UK" is not an ISO 3166-1 alpha-2 code (or EU, INT)"#,
         #"entities.csv:3: pmsc: "perhaps" is not yes or no"#,
         #"entities.csv:4: capacity: "-5" is not a whole number ≥ 0"#,
       ])
-    let bad = try diagnose(entities: "id,name,kind\nho office,Home Office,agency\nacme,Acme,company\nc1,C,facility\n")
-    #expect(bad.first == #"entities.csv:2: id: "ho office" is not a valid id (letters, digits, _ . : - only)"#)
+    let bad = try diagnose(
+      entities: "id,name,kind\nho office,Home Office,agency\nacme,Acme,company\nc1,C,facility\n")
+    #expect(
+      bad.first == #"entities.csv:2: id: "ho office" is not a valid id (letters, digits, _ . : - only)"#)
   }
 
   @Test func unknownKindsUnlessDeclared() throws {
@@ -122,7 +132,8 @@ import Testing
 
   @Test func warnings() throws {
     let d = try diagnose(
-      entities: "id,name,kind\nho,Home Office,agency\nacme,Acme,company\nc1,C,facility\nlonely,Lonely,other\n",
+      entities:
+        "id,name,kind\nho,Home Office,agency\nacme,Acme,company\nc1,C,facility\nlonely,Lonely,other\n",
       relations: """
         id,source,target,kind,function,start,end,value,sources
         r1,ho,acme,contracts,,2019,2018,100,
@@ -142,7 +153,8 @@ import Testing
   @Test func generatedRelationIDsAvoidExplicitOnes() throws {
     let dir = Paths.temporaryFolder()
     try Files.writeAtomically("id,name,kind\na,A,other\nb,B,other\n", to: dir + "/entities.csv")
-    try Files.writeAtomically("id,source,target,kind\n,a,b,link\nr1,b,a,link\n,a,a,link\n", to: dir + "/relations.csv")
+    try Files.writeAtomically(
+      "id,source,target,kind\n,a,b,link\nr1,b,a,link\n,a,a,link\n", to: dir + "/relations.csv")
     let d = try DatasetIO.load(dir).dataset
     #expect(d.relations.map(\.id) == ["r2", "r1", "r3"])
   }

@@ -88,9 +88,11 @@ struct Summary: ParsableCommand {
     }
     let widths = header.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
     for r in rows {
-      out += "  " + r.enumerated().map { i, cell in
-        i == 0 ? cell.padding(widths[i]) : String(repeating: " ", count: widths[i] - cell.count) + cell
-      }.joined(separator: "  ") + "\n"
+      out +=
+        "  "
+        + r.enumerated().map { i, cell in
+          i == 0 ? cell.padding(widths[i]) : String(repeating: " ", count: widths[i] - cell.count) + cell
+        }.joined(separator: "  ") + "\n"
     }
     return out
   }

@@ -40,7 +40,8 @@ struct Validate: ParsableCommand {
       let counts = "\(d.entities.count) entities, \(d.relations.count) relations, \(d.sources.count) sources"
       if failed {
         Report.printError(
-          "\(input.dataset): invalid: \(errors) error(s), \(warnings) warning(s)\(strict && warnings > 0 ? " (--strict)" : "") (\(counts))")
+          "\(input.dataset): invalid: \(errors) error(s), \(warnings) warning(s)\(strict && warnings > 0 ? " (--strict)" : "") (\(counts))"
+        )
       } else {
         print("\(input.dataset): valid\(warnings > 0 ? " with \(warnings) warning(s)" : "") (\(counts))")
       }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# All the checks: install what is missing, lint the Swift sources, build with warnings as errors
+# in GapMap's own targets, run every test (unit and end-to-end).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+echo "== swift format lint" >&2
+swift format lint --strict -r Sources Tests Package.swift
+echo "== swift build (warnings are errors in GapMap's targets)" >&2
+export GAPMAP_STRICT=1
+swift build --build-tests
+echo "== swift test" >&2
+swift test
