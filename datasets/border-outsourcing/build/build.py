@@ -239,8 +239,15 @@ SOURCE_TYPE = {
 STYPE = {p: t for t, ps in SOURCE_TYPE.items() for p in ps}
 
 def slug(s, n=24):
-    s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
-    return s[:n].strip("-") or "src"
+    """Lower-case words joined by '-', cut at a word boundary to at most n characters."""
+    s = re.sub(r"\([^)]*\)", "", s)
+    words = re.sub(r"[^a-z0-9]+", " ", s.lower()).split()
+    out = ""
+    for w in words:
+        if out and len(out) + 1 + len(w) > n:
+            break
+        out = f"{out}-{w}" if out else w[:n]
+    return out or "src"
 
 # Sources, one per URL, ids from the publisher and year, in order of first use.
 sources, source_by_url, used_ids = [], {}, set()
