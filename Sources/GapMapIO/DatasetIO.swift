@@ -177,12 +177,23 @@ public enum DatasetIO {
     d.files.entities = file
     d.files.relations = file
     d.entities = edges.nodes.map { Entity(id: $0, name: $0, kind: .other) }
-    for (i, id) in edges.nodes.enumerated() where !Identifiers.isValid(id) {
-      let line = edges.sources.firstIndex(of: Int32(i)) ?? edges.targets.firstIndex(of: Int32(i)) ?? 0
-      ds.append(
-        Diagnostic(
-          .error, file: file, line: Int(edges.lines.isEmpty ? 0 : edges.lines[line]),
-          "\"\(id)\" is not a valid entity id (letters, digits, _ . : - only)"))
+    let invalid = edges.nodes.indices.filter { !Identifiers.isValid(edges.nodes[$0]) }
+    if !invalid.isEmpty {
+      // The line where each node first appears, in one pass over the edges.
+      var firstLine = [Int32](repeating: 0, count: edges.nodes.count)
+      for e in stride(from: edges.sources.count - 1, through: 0, by: -1) {
+        firstLine[Int(edges.targets[e])] = edges.lines[e]
+        firstLine[Int(edges.sources[e])] = edges.lines[e]
+      }
+      for i in invalid.prefix(100) {
+        ds.append(
+          Diagnostic(
+            .error, file: file, line: Int(firstLine[i]),
+            "\"\(edges.nodes[i])\" is not a valid entity id (letters, digits, _ . : - only)"))
+      }
+      if invalid.count > 100 {
+        ds.append(Diagnostic(.error, file: file, line: 0, "\(invalid.count - 100) more invalid ids"))
+      }
     }
     d.relations.reserveCapacity(edges.sources.count)
     for e in edges.sources.indices {

@@ -66,3 +66,19 @@ import Testing
     #expect(throws: IOError.self) { try EdgeListReader.read(path: "/nonexistent/file.csv") }
   }
 }
+
+@Suite struct EdgeListDatasetTests {
+  @Test func invalidIDsAreReportedAtTheirFirstLine() throws {
+    // Without a header, tabs and spaces both separate: the space makes a third column.
+    #expect(throws: IOError.self) {
+      try EdgeListReader.read(bytes: Array("a\tb\nb\tNew York\n".utf8), file: "e.tsv")
+    }
+    let header = try EdgeListReader.read(bytes: Array("source\ttarget\na\tNew York\n".utf8), file: "e.tsv")
+    #expect(header.nodes == ["a", "New York"])
+    let (_, hds) = DatasetIO.dataset(from: header, file: "e.tsv")
+    #expect(
+      hds.map(\.description) == [
+        #"e.tsv:2: "New York" is not a valid entity id (letters, digits, _ . : - only)"#
+      ])
+  }
+}
