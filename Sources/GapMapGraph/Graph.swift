@@ -148,3 +148,29 @@ public struct Graph: Sendable {
       directed: false)
   }
 }
+
+extension Graph {
+  /// The simple graph: parallel edges merged (weights added), self-loops dropped unless
+  /// `keepSelfLoops`. Edge ids are renumbered in order of first appearance.
+  /// - Complexity: O(n + m).
+  public func simplified(keepSelfLoops: Bool = false) -> Graph {
+    Graph(
+      nodeCount: nodeCount, sources: edgeSources, targets: edgeTargets, weights: edgeWeights,
+      directed: isDirected, parallel: .merge, selfLoops: keepSelfLoops)
+  }
+
+  /// The weight of each out-slot (`edgeWeights[outEdge[p]]`), or `nil` when unweighted: lets hot
+  /// loops read weights contiguously.
+  /// - Complexity: O(m).
+  public func outSlotWeights() -> [Double]? {
+    guard let w = edgeWeights else { return nil }
+    return outEdge.map { w[Int($0)] }
+  }
+
+  /// The weight of each in-slot, or `nil` when unweighted.
+  /// - Complexity: O(m).
+  public func inSlotWeights() -> [Double]? {
+    guard let w = edgeWeights else { return nil }
+    return inEdge.map { w[Int($0)] }
+  }
+}
