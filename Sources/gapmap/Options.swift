@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GapMapGraph
 import GapMapIO
 import GapMapModel
 
@@ -54,9 +55,9 @@ struct FilterOptions: ParsableArguments {
 
 extension Evidence: ExpressibleByArgument {}
 
-/// Where and how a command prints a table.
-enum TableFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json
+extension TableFormat: ExpressibleByArgument {
+  /// `table` on a terminal, `csv` otherwise (the CLI contract's default).
+  static var defaultForStdout: TableFormat { isatty(1) != 0 ? .table : .csv }
 }
 
 /// Errors and diagnostics on standard error, and the exit codes of the CLI contract.
@@ -83,7 +84,11 @@ enum Report {
   /// because numbers computed from a broken dataset would mislead. Warnings are left to
   /// `gapmap validate`.
   static func loadValid(_ input: InputOptions) -> Dataset {
-    let loaded = load(input)
+    checked(load(input), input: input)
+  }
+
+  /// The loaded dataset if it has no error; otherwise prints them and exits 1.
+  static func checked(_ loaded: DatasetIO.Loaded, input: InputOptions) -> Dataset {
     let errors = Validator.sorted(
       loaded.diagnostics + Validator.validate(loaded.dataset), files: loaded.dataset.files
     ).filter { $0.severity == .error }
@@ -135,5 +140,66 @@ struct Timings {
       Report.printError("\(phase): \((ms * 10).rounded() / 10) ms")
     }
     last = now
+  }
+}
+
+/// A graph ready for analysis, with the ids of its nodes and, for datasets, the dataset and
+/// the relation behind each edge.
+struct AnalysisGraph {
+  var graph: Graph
+  var ids: [String]
+  var dataset: Dataset?
+  var relationIndices: [Int]?
+
+  /// Loads `input`, applies the filters and projects it. Plain edge lists with the default
+  /// filters skip the dataset model entirely (the fast path for large graphs).
+  static func load(
+    _ input: InputOptions, filters: FilterOptions, weight: String?, direction: Direction?,
+    clock: inout Timings
+  ) throws -> AnalysisGraph {
+    let filter = try filters.filter()
+    let format = input.inputFormat ?? DatasetFormat.detect(path: input.dataset)
+    if format == .edgelist, input.dataset != "-", filter.isDefault {
+      let edges: EdgeList
+      do { edges = try EdgeListReader.read(path: input.dataset) } catch { Report.fail(error) }
+      clock.lap("load")
+      if let weight, weight != "weight" {
+        Report.printError(
+          "\(input.dataset): an edge list has only the weight column \"weight\", not \"\(weight)\"")
+        Report.exitNow(1)
+      }
+      if weight != nil && edges.weights == nil {
+        Report.printError("\(input.dataset): --weight weight: the edge list has no weight column")
+        Report.exitNow(1)
+      }
+      let directed = direction.map { $0 == .directed } ?? edges.directedHint ?? false
+      var e = edges
+      if weight == nil { e.weights = nil }
+      let g = e.graph(directed: directed)
+      clock.lap("build graph")
+      return AnalysisGraph(graph: g, ids: edges.nodes, dataset: nil, relationIndices: nil)
+    }
+    let loaded = Report.load(input)
+    let dataset = filter.apply(to: Report.checked(loaded, input: input))
+    clock.lap("load")
+    let directed =
+      direction.map { $0 == .directed }
+      ?? (loaded.format == .edgelist ? (loaded.directedHint ?? false) : true)
+    let projection: Projection
+    if let weight {
+      do {
+        projection = try Projection(
+          dataset, directed: directed, weight: weight == "count" ? .count : .attribute(weight))
+      } catch {
+        Report.printError("\(input.dataset): --weight \(weight): \(error.message)")
+        Report.exitNow(1)
+      }
+    } else {
+      projection = Projection(dataset, directed: directed)
+    }
+    clock.lap("build graph")
+    return AnalysisGraph(
+      graph: projection.graph, ids: projection.nodes.ids, dataset: dataset,
+      relationIndices: projection.relationIndices)
   }
 }

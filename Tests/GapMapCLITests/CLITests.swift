@@ -158,3 +158,116 @@ import Testing
     #expect(c.status == 0 && c.stdout.contains("_gapmap"))
   }
 }
+
+@Suite struct CentralityCLITests {
+  typealias C = CLITests
+
+  /// The CSV contract: header, one row per node in input order, values networkx gives.
+  @Test func csvMatchesNetworkxOnKarate() throws {
+    let r = try C.run([
+      "centrality", C.fixtures + "/algorithms/karate.csv", "--measure", "pagerank,betweenness,degree,kcore",
+      "--format", "csv",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.first == "id,pagerank,betweenness,degree,kcore")
+    #expect(lines.count == 35)
+    #expect(lines[1].hasPrefix("k0,"))
+    let data = try Data(contentsOf: URL(fileURLWithPath: C.fixtures + "/algorithms/karate.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let all = try #require(json["measures"] as? [String: Any])
+    let measures = all.compactMapValues { $0 as? [String: Any] }
+    for line in lines.dropFirst() {
+      let f = line.split(separator: ",").map(String.init)
+      let pr = try #require(Double(f[1]))
+      let expectedPR = try #require((measures["pagerank"]?[f[0]] as? NSNumber)?.doubleValue)
+      #expect(abs(pr - expectedPR) < 1e-6)
+      let b = try #require(Double(f[2]))
+      let expectedB = try #require((measures["betweenness"]?[f[0]] as? NSNumber)?.doubleValue)
+      #expect(abs(b - expectedB) <= 1e-9 * max(1, expectedB))  // summation order differs
+      #expect(Int(f[3]) == measures["degree"]?[f[0]] as? Int)
+      #expect(Int(f[4]) == measures["kcore"]?[f[0]] as? Int)
+    }
+  }
+
+  @Test func jsonTopAndEdgeBetweenness() throws {
+    let path = C.fixtures + "/algorithms/florentine.csv"
+    let j = try C.run([
+      "centrality", path, "--measure", "betweenness", "--normalized", "--top", "3", "--format", "json",
+    ])
+    #expect(j.status == 0)
+    let obj = try #require(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+    #expect(obj["measures"] as? [String] == ["betweenness"])
+    let nodes = try #require(obj["nodes"] as? [[String: Any]])
+    #expect(nodes.map { $0["id"] as? String } == ["Medici", "Guadagni", "Albizzi"])
+    let e = try C.run(["centrality", path, "--measure", "edge-betweenness", "--format", "csv", "--top", "1"])
+    #expect(e.stdout.hasPrefix("source,target,edge-betweenness\n"))
+    #expect(e.stdout.split(separator: "\n").count == 2)
+  }
+
+  @Test func datasetsAndFilters() throws {
+    let dir = C.temp()
+    let r = try C.run([
+      "centrality", "datasets/border-outsourcing", "--measure", "degree,component", "--relations",
+      "contracts,operates",
+      "--at", "2018", "-o", dir + "/c.csv",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let text = try String(contentsOfFile: dir + "/c.csv", encoding: .utf8)
+    #expect(text.hasPrefix("id,degree,component\nuk-home-office,"))
+    #expect(text.split(separator: "\n").count == 140)
+    let weighted = try C.run([
+      "centrality", "datasets/border-outsourcing", "--measure", "strength", "--weight", "value",
+    ])
+    #expect(weighted.status == 1)
+    #expect(weighted.stderr.contains("have no known number in \"value\""))
+    let counted = try C.run([
+      "centrality", "datasets/border-outsourcing", "--measure", "strength", "--weight", "count", "--format",
+      "csv",
+    ])
+    #expect(counted.stdout.contains("\nuk-home-office,12.0\n"))  // 12 relations, 4 of them to Serco
+  }
+
+  @Test func errors() throws {
+    let path = C.fixtures + "/algorithms/karate.csv"
+    #expect(try C.run(["centrality", path, "--measure", "fame"]).status == 2)
+    #expect(try C.run(["centrality", path, "--measure", "edge-betweenness,degree"]).status == 2)
+    let p = try C.run(["centrality", path, "--measure", "pagerank", "--personalize", "nobody"])
+    #expect(p.status == 1 && p.stderr.contains("unknown node \"nobody\""))
+    let dir = C.temp()
+    try "source,target,weight\na,b,1\nb,c,0\n".write(
+      toFile: dir + "/w.csv", atomically: true, encoding: .utf8)
+    let w = try C.run(["centrality", dir + "/w.csv", "--measure", "closeness", "--weight", "weight"])
+    #expect(w.status == 1 && w.stderr.contains("must be positive; found 0.0 on the edge b → c"))
+    let k = try C.run(["centrality", path, "--measure", "katz", "--alpha", "0.5"])
+    #expect(k.status == 1 && k.stderr.contains("katz did not converge"))
+  }
+
+  @Test func pathListsRelationsAndSources() throws {
+    let r = try C.run([
+      "path", "datasets/border-outsourcing", "--from", "uk-home-office", "--to", "brook-house", "--format",
+      "json",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let paths = try #require(obj["paths"] as? [[String: Any]])
+    #expect(paths.first?["nodes"] as? [String] == ["uk-home-office", "serco", "brook-house"])
+    let hops = try #require(paths.first?["hops"] as? [[String: Any]])
+    let rels = try #require(hops.last?["relations"] as? [[String: Any]])
+    #expect(rels.first?["id"] as? String == "bo006")
+    let src = try #require(rels.first?["sources"] as? [[String: Any]])
+    #expect(
+      src.first?["url"] as? String
+        == "https://www.theguardian.com/uk-news/2020/feb/20/serco-given-200m-contract-to-run-two-more-immigration-removal-centres"
+    )
+    let none = try C.run([
+      "path", "datasets/border-outsourcing", "--from", "brook-house", "--to", "uk-home-office",
+    ])
+    #expect(none.status == 1 && none.stderr.contains("no path"))
+    let undirected = try C.run([
+      "path", "datasets/border-outsourcing", "--from", "brook-house", "--to", "uk-home-office",
+      "--undirected",
+    ])
+    #expect(undirected.status == 0)
+  }
+}

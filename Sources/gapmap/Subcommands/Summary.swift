@@ -21,6 +21,12 @@ struct Summary: ParsableCommand {
   @Option(help: "Output format: table (human) or json.")
   var format: TableFormat = .table
 
+  func validate() throws {
+    guard format == .table || format == .json else {
+      throw ValidationError("--format: summary prints table or json")
+    }
+  }
+
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
   var output: String?
 
@@ -32,27 +38,13 @@ struct Summary: ParsableCommand {
 
   func run() throws {
     var clock = Timings(enabled: timings)
-    let filter = try filters.filter()
-    let inputFormat = input.inputFormat ?? DatasetFormat.detect(path: input.dataset)
-    let s: DatasetSummary
-    if inputFormat == .edgelist, input.dataset != "-", filter.isDefault {
-      // Fast path for large plain graphs: no dataset objects, straight to the CSR graph.
-      let edges: EdgeList
-      do { edges = try EdgeListReader.read(path: input.dataset) } catch { Report.fail(error) }
-      clock.lap("load")
-      let directed = direction.map { $0 == .directed } ?? edges.directedHint ?? false
-      let graph = edges.graph(directed: directed)
-      clock.lap("build graph")
-      s = DatasetSummary(plainGraph: graph)
-    } else {
-      let dataset = filter.apply(to: Report.loadValid(input))
-      clock.lap("load")
-      s = DatasetSummary(dataset)
-    }
+    let analysis = try AnalysisGraph.load(
+      input, filters: filters, weight: nil, direction: direction, clock: &clock)
+    let s = analysis.dataset.map { DatasetSummary($0) } ?? DatasetSummary(plainGraph: analysis.graph)
     clock.lap("compute")
     switch format {
     case .json: Report.emit(JSON.write(s.jsonValue), to: output)
-    case .table: Report.emit(Summary.text(s), to: output)
+    default: Report.emit(Summary.text(s), to: output)
     }
     clock.lap("write")
   }

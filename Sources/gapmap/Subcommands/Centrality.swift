@@ -1,0 +1,197 @@
+import ArgumentParser
+import GapMapAlgorithms
+import GapMapGraph
+import GapMapIO
+import GapMapModel
+
+/// `gapmap centrality DATASET --measure M[,M…]`
+struct Centrality: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Node scores: degree, closeness, betweenness, PageRank, k-core, communities, …",
+    discussion: """
+      Measures (networkx function each matches):
+        degree, in-degree, out-degree   counts (--normalized: ÷ (n − 1))
+        strength                        sum of edge weights (G.degree(weight=))
+        closeness                       closeness_centrality, outgoing distances when directed
+        harmonic                        harmonic_centrality, outgoing distances when directed
+        betweenness                     betweenness_centrality(normalized=False); --normalized
+        edge-betweenness                edge_betweenness_centrality (alone; rows source,target)
+        approx-betweenness              Riondato–Kornaropoulos sampling: --epsilon --delta --seed
+        eigenvector                     eigenvector_centrality (in-edges when directed)
+        katz                            katz_centrality: --alpha (0.1) --beta (1)
+        pagerank                        pagerank: --damping (0.85) --personalize ID,…
+        hubs, authorities               hits (each sums to 1)
+        kcore                           core_number on the undirected simple graph
+        constraint, effective-size      Burt's structural holes (NaN for isolated nodes)
+        component, scc                  weakly / strongly connected component (largest = 0)
+        community                       Louvain (--resolution, --seed), largest = 0
+
+      Several relations between a pair count once; with --weight their weights add up
+      (lengths for closeness, harmonic and betweenness; strengths otherwise). Self-loops are
+      ignored by path measures. Datasets are directed; plain edge lists are directed when the
+      file says so, else undirected (--directed / --undirected override).
+
+      CSV: header id,<measure>…, one row per node in input order, full precision. JSON:
+      {"measures": [...], "nodes": [{"id": …, "<measure>": …}]}.
+
+        $ gapmap centrality datasets/border-outsourcing --measure pagerank,betweenness --top 5
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var filters: FilterOptions
+
+  @Option(help: "Measures, comma-separated (see below).")
+  var measure: String
+
+  @Option(
+    help:
+      "Edge attribute to use as weight (datasets: value, share, bidders, modifications, count or a free column; edge lists: weight)."
+  )
+  var weight: String?
+
+  @Flag(help: "Direction (default: datasets directed; edge lists as the file says, else undirected).")
+  var direction: Direction?
+
+  @Flag(help: "Normalise as networkx's normalized=True (degree family, betweenness).")
+  var normalized = false
+
+  @Option(help: "Only the N highest nodes by the first measure (ties in input order).")
+  var top: Int?
+
+  @Option(help: "Output format: table (default on a terminal), csv (default otherwise), json, jsonl.")
+  var format: TableFormat?
+
+  @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+  var output: String?
+
+  @Option(help: "Threads for the parallel measures (default: all cores).")
+  var threads: Int = defaultThreadCount
+
+  @Option(help: "approx-betweenness: maximum additive error (normalised scale).")
+  var epsilon = 0.01
+
+  @Option(help: "approx-betweenness: failure probability.")
+  var delta = 0.1
+
+  @Option(help: "Seed for approx-betweenness and community.")
+  var seed: UInt64 = 0
+
+  @Option(help: "katz: attenuation factor.")
+  var alpha = 0.1
+
+  @Option(help: "katz: constant added to every node.")
+  var beta = 1.0
+
+  @Option(help: "pagerank: damping factor.")
+  var damping = 0.85
+
+  @Option(help: "pagerank: teleport only to these node ids (comma-separated).")
+  var personalize: String?
+
+  @Option(help: "community: Louvain resolution.")
+  var resolution = 1.0
+
+  @Flag(help: "Print the time of each phase on standard error.")
+  var timings = false
+
+  var measures: [Measure] {
+    get throws {
+      try FilterOptions.words(measure).map { word in
+        guard let m = Measure(rawValue: word) else {
+          throw ValidationError(
+            "--measure: unknown measure \"\(word)\" (one of \(Measure.allCases.map(\.rawValue).joined(separator: ", ")))"
+          )
+        }
+        return m
+      }
+    }
+  }
+
+  func validate() throws {
+    let ms = try measures
+    guard !ms.isEmpty else { throw ValidationError("--measure: name at least one measure") }
+    if ms.contains(.edgeBetweenness) && ms.count > 1 {
+      throw ValidationError("--measure: edge-betweenness scores edges, so it must be alone")
+    }
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    guard epsilon > 0 && epsilon < 1, delta > 0 && delta < 1 else {
+      throw ValidationError("--epsilon and --delta must be between 0 and 1")
+    }
+    guard damping >= 0 && damping < 1 else { throw ValidationError("--damping must be in [0, 1)") }
+    if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+  }
+
+  func run() throws {
+    var clock = Timings(enabled: timings)
+    let ms = try measures
+    let analysis = try AnalysisGraph.load(
+      input, filters: filters, weight: weight, direction: direction, clock: &clock)
+    var options = MeasureOptions()
+    options.normalized = normalized
+    options.threads = threads
+    (options.epsilon, options.delta, options.seed) = (epsilon, delta, seed)
+    (options.alpha, options.beta, options.damping, options.resolution) = (alpha, beta, damping, resolution)
+    if let personalize {
+      var p = [Double](repeating: 0, count: analysis.ids.count)
+      for id in FilterOptions.words(personalize) {
+        guard let i = analysis.ids.firstIndex(of: id) else {
+          Report.printError("\(input.dataset): --personalize: unknown node \"\(id)\"")
+          Report.exitNow(1)
+        }
+        p[i] = 1
+      }
+      options.personalization = p
+    }
+    let scores: [[Double]]
+    do {
+      scores = try analysis.graph.measures(ms, options: options)
+    } catch {
+      var message = "\(input.dataset): \(error)"
+      if case .nonPositiveLength(_, let e, _) = error {
+        let g = analysis.graph.simplified(keepSelfLoops: true)
+        message +=
+          " on the edge \(analysis.ids[Int(g.edgeSources[e])]) → \(analysis.ids[Int(g.edgeTargets[e])])"
+      }
+      Report.printError(message)
+      Report.exitNow(1)
+    }
+    clock.lap("compute")
+    let fmt = format ?? (output == nil ? .defaultForStdout : .csv)
+    let text: String
+    if ms == [.edgeBetweenness] {
+      let g = analysis.graph.simplified(keepSelfLoops: true)
+      var rows = (0..<g.edgeCount).map { e in
+        [
+          TableValue.text(analysis.ids[Int(g.edgeSources[e])]), .text(analysis.ids[Int(g.edgeTargets[e])]),
+          .number(scores[0][e]),
+        ]
+      }
+      if let top { rows = Centrality.topRows(rows, by: scores[0], count: top) }
+      text = TableWriter.render(
+        columns: ["source", "target", "edge-betweenness"], rows: rows, format: fmt, rowsKey: "edges",
+        header: [JSONMember(key: "measures", value: .array([.string("edge-betweenness")]))])
+    } else {
+      var rows = analysis.ids.indices.map { v in
+        [TableValue.text(analysis.ids[v])]
+          + zip(ms, scores).map { m, s in
+            m.isInteger && !normalized && s[v].isFinite ? .integer(Int(s[v])) : .number(s[v])
+          }
+      }
+      if let top { rows = Centrality.topRows(rows, by: scores[0], count: top) }
+      text = TableWriter.render(
+        columns: ["id"] + ms.map(\.rawValue), rows: rows, format: fmt, rowsKey: "nodes",
+        header: [JSONMember(key: "measures", value: .array(ms.map { .string($0.rawValue) }))])
+    }
+    Report.emit(text, to: output)
+    clock.lap("write")
+  }
+
+  /// The `count` rows with the highest `key` (NaN last), ties in input order.
+  static func topRows(_ rows: [[TableValue]], by key: [Double], count: Int) -> [[TableValue]] {
+    let order = rows.indices.sorted { a, b in
+      let (x, y) = (key[a].isNaN ? -Double.infinity : key[a], key[b].isNaN ? -Double.infinity : key[b])
+      return x != y ? x > y : a < b
+    }
+    return order.prefix(count).map { rows[$0] }
+  }
+}
