@@ -26,15 +26,7 @@ extension Graph {
   /// - Complexity: O(Σ_v in(v) · out(v) · log Δ).
   public func brokerage(groups: [Int]) -> [BrokerageRoles] {
     precondition(groups.count == nodeCount, "one group per node")
-    func hasArc(_ a: Int, _ b: Int) -> Bool {
-      var lo = outOffsets[a]
-      var hi = outOffsets[a + 1]
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if Int(outTargets[mid]) < b { lo = mid + 1 } else { hi = mid }
-      }
-      return lo < outOffsets[a + 1] && Int(outTargets[lo]) == b
-    }
+    func hasArc(_ a: Int, _ b: Int) -> Bool { arcSlot(from: a, to: b) != nil }
     var roles = [BrokerageRoles](repeating: BrokerageRoles(), count: nodeCount)
     for v in 0..<nodeCount {
       var previousA = -1

@@ -18,14 +18,8 @@ extension Graph {
     let outW = outSlotWeights()
     // a(u, v): weight of the arc u→v (0 if none), by binary search in u's sorted row.
     func arc(_ u: Int, _ v: Int) -> Double {
-      var lo = outOffsets[u]
-      var hi = outOffsets[u + 1]
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if Int(outTargets[mid]) < v { lo = mid + 1 } else { hi = mid }
-      }
-      guard lo < outOffsets[u + 1], Int(outTargets[lo]) == v else { return 0 }
-      return outW?[lo] ?? 1
+      guard let slot = arcSlot(from: u, to: v) else { return 0 }
+      return outW?[slot] ?? 1
     }
     func mutual(_ u: Int, _ v: Int) -> Double { arc(u, v) + arc(v, u) }
     // Neighbour sets (in ∪ out, without the node itself), sorted.

@@ -174,3 +174,18 @@ extension Graph {
     return inEdge.map { w[Int($0)] }
   }
 }
+
+extension Graph {
+  /// The out-slot of the arc `u → v` (the first, if parallel), by binary search in u's sorted
+  /// row; `nil` when there is none.
+  /// - Complexity: O(log out-degree(u)).
+  public func arcSlot(from u: Int, to v: Int) -> Int? {
+    var lo = outOffsets[u]
+    var hi = outOffsets[u + 1]
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(outTargets[mid]) < v { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < outOffsets[u + 1] && Int(outTargets[lo]) == v ? lo : nil
+  }
+}

@@ -15,39 +15,25 @@ public enum Validator {
     let sf = d.files.sources
 
     // Duplicate ids (the first occurrence is the one that stands).
+    func firstLines(_ items: [(id: String, line: Int)], file: String) -> [String: Int] {
+      var lines: [String: Int] = [:]
+      for item in items where !item.id.isEmpty {
+        if let first = lines[item.id] {
+          out.append(
+            Diagnostic(
+              .error, file: file, line: item.line, column: "id",
+              "duplicate id \"\(item.id)\" (first defined on line \(first))"))
+        } else {
+          lines[item.id] = item.line
+        }
+      }
+      return lines
+    }
+    _ = firstLines(d.entities.map { ($0.id, $0.line) }, file: ef)
     var entityByID: [String: Entity] = [:]
-    for e in d.entities where !e.id.isEmpty {
-      if let first = entityByID[e.id] {
-        out.append(
-          Diagnostic(
-            .error, file: ef, line: e.line, column: "id",
-            "duplicate id \"\(e.id)\" (first defined on line \(first.line))"))
-      } else {
-        entityByID[e.id] = e
-      }
-    }
-    var relationLine: [String: Int] = [:]
-    for r in d.relations where !r.id.isEmpty {
-      if let first = relationLine[r.id] {
-        out.append(
-          Diagnostic(
-            .error, file: rf, line: r.line, column: "id",
-            "duplicate id \"\(r.id)\" (first defined on line \(first))"))
-      } else {
-        relationLine[r.id] = r.line
-      }
-    }
-    var sourceLine: [String: Int] = [:]
-    for s in d.sources where !s.id.isEmpty {
-      if let first = sourceLine[s.id] {
-        out.append(
-          Diagnostic(
-            .error, file: sf, line: s.line, column: "id",
-            "duplicate id \"\(s.id)\" (first defined on line \(first))"))
-      } else {
-        sourceLine[s.id] = s.line
-      }
-    }
+    for e in d.entities where !e.id.isEmpty && entityByID[e.id] == nil { entityByID[e.id] = e }
+    _ = firstLines(d.relations.map { ($0.id, $0.line) }, file: rf)
+    let sourceLine = firstLines(d.sources.map { ($0.id, $0.line) }, file: sf)
 
     let customEntity = Set(d.metadata.customEntityKinds)
     let customRelation = Set(d.metadata.customRelationKinds)
