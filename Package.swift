@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "GapMapModel", targets: ["GapMapModel"]),
     .library(name: "GapMapIO", targets: ["GapMapIO"]),
     .library(name: "GapMapMetrics", targets: ["GapMapMetrics"]),
+    .library(name: "GapMapRender", targets: ["GapMapRender"]),
     .executable(name: "gapmap", targets: ["gapmap"]),
   ],
   dependencies: [
@@ -32,17 +33,25 @@ let package = Package(
     .target(
       name: "GapMapMetrics", dependencies: ["GapMapModel", "GapMapAlgorithms"],
       swiftSettings: settings),
+    // The Graphviz C library (Debian's libgraphviz-dev), only what Swift cannot import itself.
+    .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+    // Diagrams: the only module that imports CGraphviz.
+    .target(
+      name: "GapMapRender", dependencies: ["CGraphviz", "GapMapModel", "GapMapMetrics", "GapMapAlgorithms"],
+      swiftSettings: settings),
     // The thin command line: one file per subcommand.
     .executableTarget(
       name: "gapmap",
       dependencies: [
-        "GapMapIO", "GapMapMetrics",
+        "GapMapIO", "GapMapMetrics", "GapMapRender",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),
     .testTarget(
       name: "GapMapTests",
-      dependencies: ["GapMapGraph", "GapMapAlgorithms", "GapMapModel", "GapMapIO", "GapMapMetrics"],
+      dependencies: [
+        "GapMapGraph", "GapMapAlgorithms", "GapMapModel", "GapMapIO", "GapMapMetrics", "GapMapRender",
+      ],
       exclude: ["Fixtures"],
       swiftSettings: settings),
     .testTarget(

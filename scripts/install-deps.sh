@@ -19,8 +19,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "install-deps: apt-get install ${missing[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null
-    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    # Some images cannot run apt's verification as the _apt sandbox user ("gpgv … required");
+    # retry as root in that case.
+    apt_opts=()
+    if ! apt-get update -qq >/dev/null 2>&1; then
+      apt_opts=(-o APT::Sandbox::User=root)
+      apt-get "${apt_opts[@]}" update -qq >/dev/null
+    fi
+    apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
     echo "install-deps: missing Debian packages: ${missing[*]}" >&2
     echo "  run: sudo apt-get install ${missing[*]}" >&2

@@ -271,3 +271,64 @@ import Testing
     #expect(undirected.status == 0)
   }
 }
+
+@Suite struct RenderCLITests {
+  typealias C = CLITests
+
+  static func randomGraph(nodes: Int, edges: Int) throws -> String {
+    let path = C.temp() + "/random.csv"
+    var state: UInt64 = 42
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    var text = "source,target\n"
+    for i in 0..<nodes { text += "v\(i),v\((i + 1) % nodes)\n" }
+    for _ in 0..<(edges - nodes) { text += "v\(next() % nodes),v\(next() % nodes)\n" }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func rendersSVGPNGAndPDFOfTheBundledDataset() throws {
+    let dir = C.temp()
+    for ext in ["svg", "png", "pdf", "dot", "json"] {
+      let r = try C.run(["render", "datasets/border-outsourcing", "-o", "\(dir)/out.\(ext)"])
+      #expect(r.status == 0, "\(ext): \(r.stderr)")
+      let size = (try? FileManager.default.attributesOfItem(atPath: "\(dir)/out.\(ext)")[.size] as? Int) ?? 0
+      #expect(size > 1000, "\(ext)")
+    }
+    let svg = try String(contentsOfFile: dir + "/out.svg", encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml") && svg.contains("role=\"img\"") && svg.contains("class=\"node legend\""))
+    let fragment = try C.run([
+      "render", "datasets/border-outsourcing", "--focus", "serco", "--fragment", "-o", "-",
+    ])
+    #expect(fragment.stdout.hasPrefix("<svg "))
+    let chain = try C.run([
+      "render", "datasets/border-outsourcing", "--facility", "nauru-rpc", "-o", dir + "/n.svg",
+    ])
+    #expect(chain.status == 0)
+    let text = try String(contentsOfFile: dir + "/n.svg", encoding: .utf8)
+    #expect(text.contains("data-id=\"wilson-security\"") && !text.contains("data-id=\"serco\""))
+  }
+
+  @Test func badRequests() throws {
+    #expect(try C.run(["render", "datasets/border-outsourcing", "-o", "x.bmp"]).status == 2)
+    let f = try C.run([
+      "render", "datasets/border-outsourcing", "--facility", "serco", "-o", C.temp() + "/x.svg",
+    ])
+    #expect(f.status == 1 && f.stderr.contains("is not a facility"))
+    let w = try C.run(["render", "datasets/border-outsourcing", "-o", "/nonexistent/x.svg"])
+    #expect(w.status == 3)
+  }
+
+  @Test func largeGraphsGetSfdpAndSlowLayoutsStop() throws {
+    let path = try Self.randomGraph(nodes: 5000, edges: 7500)
+    let dir = C.temp()
+    let ok = try C.run(["render", path, "-o", dir + "/big.svg", "--no-legend"])
+    #expect(ok.status == 0, "\(ok.stderr)")
+    let slow = try C.run(["render", path, "-o", dir + "/slow.svg", "--engine", "dot", "--timeout", "1"])
+    #expect(slow.status == 3)
+    #expect(slow.stderr.contains("took longer than 1 s and was stopped; try --engine sfdp"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/slow.svg"))
+  }
+}

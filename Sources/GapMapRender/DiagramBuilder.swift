@@ -1,0 +1,286 @@
+import GapMapAlgorithms
+import GapMapGraph
+import GapMapModel
+
+/// Turns a dataset into a ``RenderGraph`` with GapMap's visual grammar.
+///
+/// ```swift
+/// var options = DiagramOptions()
+/// options.focus = ("serco", 1)
+/// let figure = try DiagramBuilder.build(dataset, options: options)
+/// let svg = try Renderer.render(figure, format: .svg)
+/// ```
+public struct DiagramOptions: Sendable {
+  public enum ColorBy: String, Sendable, CaseIterable { case kind, country, community }
+  public enum ClusterBy: String, Sendable, CaseIterable { case country, kind }
+  public enum EdgeLabels: String, Sendable, CaseIterable { case none, value, function, kind }
+
+  public var style = Style()
+  public var colorBy = ColorBy.kind
+  public var clusterBy: ClusterBy?
+  public var sizeBy: Measure?
+  public var edgeLabels = EdgeLabels.none
+  /// Ego network: the entity and everything within `depth` relations of it (either direction).
+  public var focus: (id: String, depth: Int)?
+  /// A facility's responsibility chain: everything with a delegates/contracts/subcontracts/
+  /// funds/operates path to it, plus the bodies that oversee it, its remedies and its state.
+  public var facility: String?
+  public var title: String?
+  public var legend = true
+  public var rankdir = "LR"
+  public var seed: UInt64 = 1
+
+  public init() {}
+}
+
+public enum DiagramBuilder {
+  /// Builds the figure.
+  /// - Throws: ``RenderError`` for an unknown focus/facility id.
+  public static func build(_ dataset: Dataset, options: DiagramOptions = DiagramOptions()) throws(RenderError)
+    -> RenderGraph
+  {
+    var d = dataset
+    var highlighted = Set<String>()
+    if let (id, depth) = options.focus {
+      guard d.entities.contains(where: { $0.id == id }) else {
+        throw RenderError("unknown entity \"\(id)\" for --focus")
+      }
+      let keep = neighbourhood(d, of: id, depth: depth)
+      d.entities = d.entities.filter { keep.contains($0.id) }
+      d.relations = d.relations.filter { keep.contains($0.source) && keep.contains($0.target) }
+      highlighted.insert(id)
+    }
+    if let f = options.facility {
+      guard let e = d.entities.first(where: { $0.id == f }), e.kind == .facility else {
+        throw RenderError("\"\(f)\" is not a facility of this dataset (--facility)")
+      }
+      let (keep, dominators) = chain(d, facility: f)
+      d.entities = d.entities.filter { keep.contains($0.id) }
+      d.relations = d.relations.filter { r in
+        guard keep.contains(r.source) && keep.contains(r.target) else { return false }
+        if r.kind.isContractual, case .known(let scope) = r.facilities { return scope.contains(f) }
+        return true
+      }
+      highlighted.formUnion(dominators)
+      highlighted.insert(f)
+    }
+    var rg = RenderGraph()
+    rg.rankdir = options.rankdir
+    let sourceCount = Set(d.relations.flatMap(\.sources)).count
+    rg.title = options.title ?? d.metadata.title ?? ""
+    var caption: [String] = []
+    caption.append(
+      "\(d.entities.count) entities, \(d.relations.count) relations citing \(sourceCount) sources"
+        + (d.metadata.asOf.map { ", as of \($0)" } ?? ""))
+    if let t = d.metadata.title, options.title != nil { caption.append("Data: \(t)") }
+    rg.caption = caption
+    rg.description =
+      "Network diagram of \(d.entities.count) entities and \(d.relations.count) relations"
+      + (d.metadata.title.map { " from \"\($0)\"" } ?? "") + "."
+
+    // Node colours.
+    let index = Dictionary(d.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var categoryColor: [String: String] = [:]
+    var categoryOf: [String] = []
+    switch options.colorBy {
+    case .kind: categoryOf = d.entities.map(\.kind.rawValue)
+    case .country: categoryOf = d.entities.map { $0.country.known ?? "unknown" }
+    case .community:
+      let g = Projection(d, directed: false).graph
+      let c = g.louvain(seed: options.seed)
+      categoryOf = c.membership.map { "community \($0)" }
+    }
+    if options.colorBy != .kind {
+      for (i, c) in Array(Set(categoryOf)).sorted().enumerated() {
+        categoryColor[c] =
+          c == "unknown" ? "#FFFFFF" : options.style.categorical[i % options.style.categorical.count]
+      }
+    }
+    // Sizes.
+    var sizes: [Double]?
+    if let m = options.sizeBy {
+      let g = Projection(d).graph
+      if let values = try? g.measures([m]).first {
+        let finite = values.map { $0.isFinite ? $0 : 0 }
+        let top = finite.max() ?? 0
+        sizes = finite.map { top > 0 ? 0.7 + 1.5 * ($0 / top).squareRoot() : 0.7 }
+      }
+    }
+    // Sources behind each entity: its own plus those of the relations touching it.
+    var cited: [String: Set<String>] = [:]
+    for e in d.entities { cited[e.id, default: []].formUnion(e.sources) }
+    for r in d.relations {
+      cited[r.source, default: []].formUnion(r.sources)
+      cited[r.target, default: []].formUnion(r.sources)
+    }
+    let sourcesOf = cited.mapValues(\.count)
+    for (i, e) in d.entities.enumerated() {
+      let ks = options.style.node(e.kind.rawValue)
+      let fill = options.colorBy == .kind ? ks.fill : (categoryColor[categoryOf[i]] ?? "#FFFFFF")
+      let pmsc = e.pmsc.known == true
+      var n = RenderGraph.Node(
+        id: e.id, label: wrap(e.name), tooltip: "\(e.name) (\(e.kind)), \(sourcesOf[e.id] ?? 0) sources",
+        cssClass: e.kind.rawValue + (pmsc ? " pmsc" : ""), shape: ks.shape, fillColor: fill,
+        borderColor: highlighted.contains(e.id) ? "#000000" : (pmsc ? "#7A4F00" : "#555555"),
+        fontColor: Style.isDark(fill) ? "#FFFFFF" : "#000000")
+      n.penWidth = highlighted.contains(e.id) ? 3.5 : (pmsc ? 2 : 1)
+      n.width = sizes?[i]
+      switch options.clusterBy {
+      case .country?: n.cluster = e.country.known ?? "no country"
+      case .kind?: n.cluster = e.kind.rawValue
+      case nil: break
+      }
+      rg.nodes.append(n)
+    }
+    if options.clusterBy != nil {
+      for key in Set(rg.nodes.compactMap(\.cluster)) { rg.clusterLabels[key] = key }
+    }
+    // Edges: parallel relations of one kind between a pair become one edge listing them all.
+    var groups: [String: [Relation]] = [:]
+    var order: [String] = []
+    for r in d.relations {
+      let key = "\(r.source)\u{0}\(r.target)\u{0}\(r.kind.rawValue)"
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(r)
+    }
+    for key in order {
+      guard let rs = groups[key], let r = rs.first, let t = index[r.source], let h = index[r.target] else {
+        continue
+      }
+      let es = options.style.edge(r.kind.rawValue)
+      let uncertain = rs.allSatisfy { !$0.evidence.isCertain }
+      let label: String? = {
+        switch options.edgeLabels {
+        case .none: return nil
+        case .kind: return r.kind.rawValue
+        case .function: return rs.compactMap { $0.function.known?.rawValue }.first
+        case .value:
+          return rs.compactMap { x in
+            x.value.known.map { Scalars.formatNumber($0) + (x.currency.known.map { " " + $0 } ?? "") }
+          }.first
+        }
+      }()
+      rg.edges.append(
+        RenderGraph.Edge(
+          id: rs.map(\.id).joined(separator: " "), tail: t, head: h, cssClass: r.kind.rawValue,
+          style: uncertain && es.style == "solid" ? "dashed" : es.style, color: es.color, penWidth: es.width,
+          label: label,
+          tooltip:
+            "\(r.kind.rawValue): \(r.source) → \(r.target) (\(rs.count) relation\(rs.count == 1 ? "" : "s"), "
+            + "\(Set(rs.flatMap(\.sources)).count) sources)"))
+    }
+    if options.legend { rg.legend = legend(d, options: options, categoryColor: categoryColor) }
+    return rg
+  }
+
+  /// Breaks long names onto lines of about 22 characters.
+  static func wrap(_ s: String, width: Int = 22) -> String {
+    var lines: [String] = []
+    var line = ""
+    for word in s.split(separator: " ", omittingEmptySubsequences: false) {
+      if !line.isEmpty && line.count + word.count + 1 > width {
+        lines.append(line)
+        line = String(word)
+      } else {
+        line = line.isEmpty ? String(word) : line + " " + word
+      }
+    }
+    lines.append(line)
+    return lines.joined(separator: "\n")
+  }
+
+  static func legend(_ d: Dataset, options: DiagramOptions, categoryColor: [String: String]) -> [RenderGraph
+    .LegendRow]
+  {
+    var rows: [RenderGraph.LegendRow] = []
+    if options.colorBy == .kind {
+      let kinds = Set(d.entities.map(\.kind))
+      for k in EntityKind.builtIn.filter(kinds.contains) + kinds.filter({ !$0.isBuiltIn }).sorted() {
+        let s = options.style.node(k.rawValue)
+        rows.append(.init(color: s.fill, symbol: s.shape, text: k.rawValue))
+      }
+    } else {
+      for (c, color) in categoryColor.sorted(by: { $0.key < $1.key }) {
+        rows.append(.init(color: color, symbol: "", text: c))
+      }
+    }
+    let rkinds = Set(d.relations.map(\.kind))
+    for k in RelationKind.builtIn.filter(rkinds.contains) + rkinds.filter({ !$0.isBuiltIn }).sorted() {
+      let s = options.style.edge(k.rawValue)
+      let stroke = ["solid": "───", "dashed": "- - -", "dotted": "·····", "bold": "━━━"][s.style] ?? "───"
+      rows.append(.init(color: s.color, symbol: stroke, text: k.rawValue))
+    }
+    if d.relations.contains(where: { !$0.evidence.isCertain }) {
+      rows.append(.init(color: "#FFFFFF", symbol: "- - -", text: "reported / possible (uncertain)"))
+    }
+    return rows
+  }
+
+  /// Entities within `depth` relations of `id`, either direction.
+  static func neighbourhood(_ d: Dataset, of id: String, depth: Int) -> Set<String> {
+    var adj: [String: [String]] = [:]
+    for r in d.relations {
+      adj[r.source, default: []].append(r.target)
+      adj[r.target, default: []].append(r.source)
+    }
+    var seen: Set<String> = [id]
+    var frontier = [id]
+    for _ in 0..<max(0, depth) {
+      var next: [String] = []
+      for v in frontier { for w in adj[v] ?? [] where seen.insert(w).inserted { next.append(w) } }
+      frontier = next
+    }
+    return seen
+  }
+
+  /// A facility's chain (ancestors over the responsibility relations) with its direct
+  /// oversight, remedy and location, and the chain's dominators from its roots.
+  static func chain(_ d: Dataset, facility f: String) -> (Set<String>, Set<String>) {
+    let chainKinds: Set<RelationKind> = [.delegates, .contracts, .subcontracts, .funds, .operates]
+    var into: [String: [String]] = [:]
+    for r in d.relations where chainKinds.contains(r.kind) {
+      if r.kind.isContractual, case .known = r.facilities { continue }  // scoped: added below if for f
+      into[r.target, default: []].append(r.source)
+    }
+    // Contractual relations scoped to f belong to its chain even when the contractor does not
+    // operate there (a subcontractor providing security, a welfare provider).
+    var seeds: Set<String> = [f]
+    for r in d.relations where r.kind.isContractual {
+      if case .known(let scope) = r.facilities, scope.contains(f) {
+        seeds.insert(r.target)
+        into[r.target, default: []].append(r.source)
+      }
+    }
+    var keep = seeds
+    var stack = Array(seeds).sorted()
+    while let v = stack.popLast() { for u in into[v] ?? [] where keep.insert(u).inserted { stack.append(u) } }
+    let chainNodes = keep
+    for r in d.relations where r.target == f || r.source == f {
+      if [.oversees, .accessibleTo, .locatedIn, .responsibleFor, .incident].contains(r.kind) {
+        keep.insert(r.source)
+        keep.insert(r.target)
+      }
+    }
+    // Dominators of f over the chain, from a virtual root joined to every chain root.
+    let ids = Array(chainNodes).sorted()
+    var nodes = NodeIndex(["<root>"] + ids)
+    var s: [Int32] = []
+    var t: [Int32] = []
+    var hasParent = Set<String>()
+    for (v, us) in into where chainNodes.contains(v) {
+      for u in us where chainNodes.contains(u) {
+        s.append(nodes.insert(u))
+        t.append(nodes.insert(v))
+        hasParent.insert(v)
+      }
+    }
+    for v in ids where !hasParent.contains(v) {
+      s.append(0)
+      t.append(nodes.insert(v))
+    }
+    let g = Graph(nodeCount: nodes.count, sources: s, targets: t, directed: true)
+    guard let fi = nodes.index(of: f) else { return (keep, []) }
+    let dominators = g.dominators(of: Int(fi), from: 0).filter { $0 != 0 }.map { nodes.id(at: $0) }
+    return (keep, Set(dominators))
+  }
+}

@@ -1,0 +1,259 @@
+import CGraphviz
+import Foundation
+
+/// Graphviz layout engines.
+public enum Engine: String, Sendable, CaseIterable {
+  case dot, neato, fdp, sfdp, circo, twopi
+
+  /// GapMap's default for a graph size: dot up to 300 nodes, sfdp above (dot takes tens of
+  /// seconds on 1,000 random nodes on this machine; sfdp 0.3 s).
+  public static func automatic(nodeCount: Int) -> Engine { nodeCount <= 300 ? .dot : .sfdp }
+}
+
+/// Output formats, all produced in-process by `gvRenderData`.
+public enum DiagramFormat: String, Sendable, CaseIterable {
+  case svg, png, pdf, dot, json
+}
+
+/// Options that change the bytes of a rendering.
+public struct RenderOptions: Sendable {
+  public var engine: Engine?
+  /// Seed for the force-directed engines (`start`).
+  public var seed: UInt64 = 1
+  /// Resolution of PNG output.
+  public var dpi: Double = 96
+  public init() {}
+}
+
+/// A Graphviz failure (layout or rendering), with the library's own message.
+public struct RenderError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}
+
+/// Lays out and renders a ``RenderGraph`` through libgvc, in-process, under the process-wide
+/// lock. Graphs are built only through the cgraph API, with attribute names from a fixed
+/// allow-list and every user string escaped for Graphviz's escString rules.
+public enum Renderer {
+  /// Attribute names GapMap sets. Anything else (image, shapefile, stylesheet, fontpath, URL,
+  /// href, …) is never set.
+  static let allowed: Set<String> = [
+    "label", "labelloc", "labeljust", "fontname", "fontsize", "fontcolor", "rankdir", "bgcolor", "pad",
+    "nodesep", "ranksep", "overlap", "splines", "start", "nslimit", "nslimit1", "mclimit", "outputorder",
+    "dpi", "shape", "style", "fillcolor", "color", "penwidth", "width", "height", "fixedsize", "class", "id",
+    "arrowhead", "arrowsize", "margin", "K", "maxiter", "sep", "esep", "concentrate", "newrank",
+    "peripheries",
+  ]
+
+  /// The escString-safe form of user text: backslashes doubled (so `\N`, `\G`, `\l` stay
+  /// literal), `&` as `&amp;` (plain labels decode entities), NUL and other C0 controls except
+  /// line breaks dropped.
+  public static func escapeLabel(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\\": out += "\\\\"
+      case "&": out += "&amp;"
+      case "\n": out += "\\n"
+      case _ where u.value < 0x20 || u.value == 0x7F: continue
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    return out
+  }
+
+  /// Text for an HTML-like label built from GapMap's own template: XML-escaped.
+  static func escapeHTML(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+      switch u {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case _ where u.value < 0x20: continue
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    return out
+  }
+
+  /// Renders `graph` to `format`.
+  /// - Throws: ``RenderError`` with Graphviz's message when layout or rendering fails.
+  public static func render(
+    _ graph: RenderGraph, format: DiagramFormat, options: RenderOptions = RenderOptions()
+  )
+    throws(RenderError) -> [UInt8]
+  {
+    let engine = options.engine ?? Engine.automatic(nodeCount: graph.nodes.count)
+    let result: Result<[UInt8], RenderError> = Graphviz.withContext { gvc in
+      Graphviz.resetErrors()
+      let desc = graph.directed ? gapmap_directed() : gapmap_undirected()
+      guard let g = withMutableCString("G", { agopen($0, desc, nil) }) else {
+        return .failure(RenderError("Graphviz could not create a graph"))
+      }
+      defer { agclose(g) }
+      build(graph, into: g, engine: engine, options: options)
+      Graphviz.resetErrors()
+      let rc = gvLayout(gvc, g, engine.rawValue)
+      if rc != 0 || Graphviz.hasError {
+        return .failure(RenderError("Graphviz layout (\(engine.rawValue)) failed: \(Graphviz.messages)"))
+      }
+      defer { gvFreeLayout(gvc, g) }
+      var data: UnsafeMutablePointer<CChar>? = nil
+      var length: UInt32 = 0
+      let renderer = format == .png ? "png:cairo" : (format == .pdf ? "pdf:cairo" : format.rawValue)
+      let rrc = gvRenderData(gvc, g, renderer, &data, &length)
+      if rrc != 0 || Graphviz.hasError {
+        return .failure(RenderError("Graphviz could not render \(format.rawValue): \(Graphviz.messages)"))
+      }
+      guard let data else { return .failure(RenderError("Graphviz returned no \(format.rawValue) data")) }
+      let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+        Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+      }
+      gvFreeRenderData(data)
+      return .success(bytes)
+    }
+    return try result.get()
+  }
+
+  /// Sets an allow-listed attribute on a graph, node or edge.
+  static func set(_ object: UnsafeMutableRawPointer, _ name: String, _ value: String) {
+    precondition(allowed.contains(name), "attribute \(name) is not on GapMap's allow-list")
+    withMutableCString(name) { n in
+      withMutableCString(value) { v in
+        withMutableCString("") { d in _ = agsafeset(object, n, v, d) }
+      }
+    }
+  }
+
+  static func number(_ x: Double) -> String { String(format: "%.3f", x) }
+
+  static func build(
+    _ rg: RenderGraph, into g: UnsafeMutablePointer<Agraph_t>, engine: Engine, options: RenderOptions
+  ) {
+    let graph = UnsafeMutableRawPointer(g)
+    set(graph, "fontname", Style.font)
+    set(graph, "fontsize", "16")
+    set(graph, "bgcolor", "white")
+    set(graph, "pad", "0.3")
+    set(graph, "outputorder", "edgesfirst")
+    set(graph, "dpi", number(options.dpi))
+    if !rg.title.isEmpty || !rg.caption.isEmpty {
+      let lines = ([rg.title] + rg.caption).filter { !$0.isEmpty }.map(escapeLabel)
+      set(graph, "label", lines.joined(separator: "\\l") + "\\l")
+      set(graph, "labelloc", "t")
+      set(graph, "labeljust", "l")
+    }
+    switch engine {
+    case .dot:
+      set(graph, "rankdir", rg.rankdir)
+      set(graph, "nodesep", "0.3")
+      set(graph, "ranksep", "0.6")
+      set(graph, "newrank", "true")
+      if rg.nodes.count > 150 {
+        set(graph, "nslimit", "1")
+        set(graph, "nslimit1", "1")
+        set(graph, "mclimit", "0.1")
+        set(graph, "splines", "line")
+      }
+    case .neato, .fdp, .sfdp:
+      set(graph, "start", String(options.seed % 1_000_000_007))
+      set(graph, "overlap", "prism")
+      set(graph, "sep", "+6")
+      set(graph, "splines", rg.nodes.count > 300 ? "line" : "true")
+    case .circo, .twopi:
+      set(graph, "overlap", "false")
+      set(graph, "splines", "true")
+    }
+    // Clusters (sorted keys for determinism).
+    var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
+    for (i, key) in Set(rg.nodes.compactMap(\.cluster)).sorted().enumerated() {
+      guard let sub = withMutableCString("cluster_\(i)", { agsubg(g, $0, 1) }) else { continue }
+      set(UnsafeMutableRawPointer(sub), "label", escapeLabel(rg.clusterLabels[key] ?? key))
+      set(UnsafeMutableRawPointer(sub), "style", "rounded,dashed")
+      set(UnsafeMutableRawPointer(sub), "color", "#999999")
+      set(UnsafeMutableRawPointer(sub), "fontname", Style.font)
+      set(UnsafeMutableRawPointer(sub), "fontsize", "12")
+      clusters[key] = sub
+    }
+    var nodes: [UnsafeMutablePointer<Agnode_t>?] = []
+    for (i, n) in rg.nodes.enumerated() {
+      let parent = n.cluster.flatMap { clusters[$0] } ?? g
+      let node = withMutableCString("n\(i)") { agnode(parent, $0, 1) }
+      nodes.append(node)
+      guard let node else { continue }
+      let p = UnsafeMutableRawPointer(node)
+      set(p, "id", "n\(i)")
+      set(p, "label", escapeLabel(n.label))
+      set(p, "shape", n.shape)
+      set(p, "style", n.style)
+      set(p, "fillcolor", n.fillColor)
+      set(p, "color", n.borderColor)
+      set(p, "fontcolor", n.fontColor)
+      set(p, "fontname", Style.font)
+      set(p, "fontsize", "11")
+      set(p, "penwidth", number(n.penWidth))
+      set(p, "class", n.cssClass)
+      set(p, "margin", "0.08,0.04")
+      if let w = n.width {
+        set(p, "width", number(w))
+        set(p, "height", number(w * 0.55))
+      }
+    }
+    for (i, e) in rg.edges.enumerated() {
+      guard e.tail < nodes.count, e.head < nodes.count, let t = nodes[e.tail], let h = nodes[e.head] else {
+        continue
+      }
+      guard let edge = withMutableCString("e\(i)", { agedge(g, t, h, $0, 1) }) else { continue }
+      let p = UnsafeMutableRawPointer(edge)
+      set(p, "id", "e\(i)")
+      set(p, "style", e.style)
+      set(p, "color", e.color)
+      set(p, "penwidth", number(e.penWidth))
+      set(p, "class", e.cssClass)
+      set(p, "arrowhead", e.arrowhead)
+      set(p, "arrowsize", "0.7")
+      set(p, "fontname", Style.font)
+      set(p, "fontsize", "9")
+      if let label = e.label { set(p, "label", escapeLabel(label)) }
+    }
+    if !rg.legend.isEmpty { addLegend(rg.legend, to: g) }
+  }
+
+  /// The legend: one node with an HTML-like table built from GapMap's template; its words come
+  /// from the kind vocabulary (ids, validated) and its colours from the palette, all escaped.
+  static func addLegend(_ rows: [RenderGraph.LegendRow], to g: UnsafeMutablePointer<Agraph_t>) {
+    guard let sub = withMutableCString("cluster_legend", { agsubg(g, $0, 1) }) else { return }
+    let sp = UnsafeMutableRawPointer(sub)
+    set(sp, "label", "Legend")
+    set(sp, "style", "rounded")
+    set(sp, "color", "#BBBBBB")
+    set(sp, "fontname", Style.font)
+    set(sp, "fontsize", "12")
+    guard let node = withMutableCString("legend", { agnode(sub, $0, 1) }) else { return }
+    let p = UnsafeMutableRawPointer(node)
+    set(p, "id", "legend")
+    set(p, "shape", "plain")
+    set(p, "class", "legend")
+    set(p, "fontname", Style.font)
+    set(p, "fontsize", "10")
+    var html = #"<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">"#
+    for r in rows {
+      html += #"<TR><TD WIDTH="14" HEIGHT="10" BGCOLOR="\#(escapeHTML(r.color))"> </TD>"#
+      html +=
+        #"<TD ALIGN="LEFT">\#(escapeHTML(r.symbol))</TD><TD ALIGN="LEFT">\#(escapeHTML(r.text))</TD></TR>"#
+    }
+    html += "</TABLE>"
+    withMutableCString("label") { n in
+      withMutableCString("") { d in
+        withMutableCString(html) { v in
+          let htmlValue = agstrdup_html(g, v)
+          _ = agsafeset(p, n, htmlValue, d)
+          agstrfree(g, htmlValue)
+        }
+      }
+    }
+  }
+}

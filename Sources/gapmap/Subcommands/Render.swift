@@ -1,0 +1,194 @@
+import ArgumentParser
+import Foundation
+import GapMapAlgorithms
+import GapMapIO
+import GapMapModel
+import GapMapRender
+
+/// `gapmap render DATASET -o FILE`
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Draw a dataset through Graphviz: SVG, PNG, PDF, DOT or JSON positions.",
+    discussion: """
+      Entity kinds get shapes and colour-blind-safe colours, relation kinds edge styles (dashed:
+      reported/possible only); a legend, the title and a caption with the as-of date and the
+      number of sources are part of the picture. The format comes from -o's extension or
+      --format. dot lays out up to 300 nodes, sfdp above (--engine overrides).
+
+      Layout runs in a worker process with a time limit (--timeout, default 60 s): Graphviz
+      cannot be cancelled and aborts the process on some inputs. SVG output is embeddable: ids
+      prefixed (--id-prefix, default from the content), responsive viewBox, role="img" with
+      <title> and <desc>, class and data-id on every node and edge, nothing active or external.
+
+        $ gapmap render datasets/border-outsourcing -o overview.svg
+        $ gapmap render datasets/border-outsourcing --facility brook-house -o brook-house.png
+        $ gapmap render datasets/border-outsourcing --focus serco --depth 1 --fragment -o serco.svg
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var filters: FilterOptions
+
+  @Option(name: .shortAndLong, help: "The output file (- for standard output).")
+  var output: String
+
+  @Option(help: "svg, png, pdf, dot or json (default: from the extension).")
+  var format: DiagramFormat?
+
+  @Option(help: "dot, neato, fdp, sfdp, circo or twopi (default: dot up to 300 nodes, sfdp above).")
+  var engine: Engine?
+
+  @Option(help: "Seed for the force-directed engines and community colours.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Title (default: the dataset's title).")
+  var title: String?
+
+  @Flag(help: "Leave the legend out.")
+  var noLegend = false
+
+  @Option(help: "Colour nodes by kind, country or community.")
+  var colorBy: DiagramOptions.ColorBy = .kind
+
+  @Option(help: "Group nodes in boxes by country or kind.")
+  var clusterBy: DiagramOptions.ClusterBy?
+
+  @Option(help: "Size nodes by a centrality measure (e.g. pagerank, betweenness, degree).")
+  var sizeBy: Measure?
+
+  @Option(help: "Edge labels: none, value, function or kind.")
+  var edgeLabels: DiagramOptions.EdgeLabels = .none
+
+  @Option(help: "Only this entity and its neighbourhood (see --depth).")
+  var focus: String?
+
+  @Option(help: "With --focus: how many relations away to include.")
+  var depth = 1
+
+  @Option(help: "Only this facility's chain, with its single points of accountability outlined.")
+  var facility: String?
+
+  @Option(help: "dot: LR (default), TB, RL or BT.")
+  var rankdir = "LR"
+
+  @Option(help: "PNG resolution.")
+  var dpi: Double = 96
+
+  @Flag(help: "SVG for inlining in HTML (no XML prolog).")
+  var fragment = false
+
+  @Option(help: "Prefix for every id in the SVG (default: derived from the content).")
+  var idPrefix: String?
+
+  @Flag(help: "Keep Graphviz's fixed width and height on the SVG.")
+  var fixedSize = false
+
+  @Option(help: "Seconds the layout may take before it is stopped.")
+  var timeout: Double = 60
+
+  @Flag(help: .hidden)
+  var inProcess = false
+
+  func validate() throws {
+    guard ["LR", "TB", "RL", "BT"].contains(rankdir) else {
+      throw ValidationError("--rankdir: LR, TB, RL or BT")
+    }
+    guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must be between 10 and 1200") }
+    if let idPrefix,
+      !idPrefix.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) || idPrefix.isEmpty
+    {
+      throw ValidationError("--id-prefix: letters, digits, - and _ only")
+    }
+    guard depth >= 0 else { throw ValidationError("--depth must be at least 0") }
+    if resolvedFormat == nil {
+      throw ValidationError("cannot tell the format from \"\(output)\"; use --format svg|png|pdf|dot|json")
+    }
+  }
+
+  var resolvedFormat: DiagramFormat? {
+    if let format { return format }
+    if output == "-" { return .svg }
+    let ext = (output as NSString).pathExtension.lowercased()
+    return DiagramFormat(rawValue: ext == "gv" ? "dot" : ext)
+  }
+
+  func run() throws {
+    if !inProcess {
+      try runWorker()
+      return
+    }
+    let dataset = try filters.filter().apply(to: Report.loadValid(input))
+    var options = DiagramOptions()
+    options.colorBy = colorBy
+    options.clusterBy = clusterBy
+    options.sizeBy = sizeBy
+    options.edgeLabels = edgeLabels
+    options.focus = focus.map { ($0, depth) }
+    options.facility = facility
+    options.title = title
+    options.legend = !noLegend
+    options.rankdir = rankdir
+    options.seed = seed
+    let format = resolvedFormat ?? .svg
+    do {
+      let figure = try DiagramBuilder.build(dataset, options: options)
+      var ro = RenderOptions()
+      ro.engine = engine
+      ro.seed = seed
+      ro.dpi = dpi
+      var bytes = try Renderer.render(figure, format: format, options: ro)
+      if format == .svg {
+        var so = SVGPostProcessor.Options()
+        so.idPrefix = idPrefix
+        so.fragment = fragment
+        so.fixedSize = fixedSize
+        bytes = Array(
+          SVGPostProcessor.process(String(decoding: bytes, as: UTF8.self), graph: figure, options: so).utf8)
+      }
+      try Files.writeAtomically(bytes, to: output)
+    } catch let error as RenderError {
+      Report.printError("\(input.dataset): \(error.message)")
+      Report.exitNow(error.message.hasPrefix("Graphviz") ? 3 : 1)
+    } catch let error as IOError {
+      Report.fail(error)
+    }
+  }
+
+  /// Runs this command again in a child process with `--in-process`, killing it after
+  /// `--timeout` seconds: Graphviz layouts cannot be cancelled and some inputs abort().
+  func runWorker() throws {
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+    child.arguments = Array(CommandLine.arguments.dropFirst()) + ["--in-process"]
+    let done = DispatchSemaphore(value: 0)
+    child.terminationHandler = { _ in done.signal() }
+    do { try child.run() } catch {
+      Report.printError("gapmap: cannot start the render worker: \(error.localizedDescription)")
+      Report.exitNow(3)
+    }
+    if done.wait(timeout: .now() + timeout) == .timedOut {
+      kill(child.processIdentifier, SIGKILL)
+      done.wait()
+      Report.printError(
+        "\(input.dataset): the layout took longer than \(Render.seconds(timeout)) and was stopped; "
+          + "try --engine sfdp, a filter (--relations, --kinds, --at) or --focus ID --depth 1, or raise --timeout"
+      )
+      Report.exitNow(3)
+    }
+    if child.terminationReason == .uncaughtSignal {
+      Report.printError(
+        "\(input.dataset): Graphviz crashed (signal \(child.terminationStatus)) while drawing this graph")
+      Report.exitNow(3)
+    }
+    if child.terminationStatus != 0 { Report.exitNow(child.terminationStatus) }
+  }
+
+  static func seconds(_ t: Double) -> String { t == t.rounded() ? "\(Int(t)) s" : "\(t) s" }
+}
+
+extension DiagramFormat: ExpressibleByArgument {}
+extension Engine: ExpressibleByArgument {}
+extension Measure: ExpressibleByArgument {}
+extension DiagramOptions.ColorBy: ExpressibleByArgument {}
+extension DiagramOptions.ClusterBy: ExpressibleByArgument {}
+extension DiagramOptions.EdgeLabels: ExpressibleByArgument {}
