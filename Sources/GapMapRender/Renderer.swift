@@ -96,6 +96,10 @@ public enum Renderer {
       defer { agclose(g) }
       build(graph, into: g, engine: engine, options: options)
       Graphviz.resetErrors()
+      // Some engines (sfdp) draw from the C library's generators beyond `start`: reseed them so
+      // a second render in the same process gives the same bytes.
+      srand(UInt32(truncatingIfNeeded: options.seed))
+      srand48(Int(truncatingIfNeeded: options.seed))
       let rc = gvLayout(gvc, g, engine.rawValue)
       if rc != 0 || Graphviz.hasError {
         return .failure(RenderError("Graphviz layout (\(engine.rawValue)) failed: \(Graphviz.messages)"))

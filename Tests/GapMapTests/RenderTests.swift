@@ -148,6 +148,17 @@ final class SVGScan: NSObject, XMLParserDelegate {
     #expect(svg == (try String(contentsOfFile: path, encoding: .utf8)))
   }
 
+  @Test(arguments: Engine.allCases) func everyEngineIsDeterministic(engine: Engine) throws {
+    let d = try DatasetIO.load(Paths.fixtures + "/hostile").dataset
+    let figure = try DiagramBuilder.build(d)
+    var o = RenderOptions()
+    o.engine = engine
+    o.seed = 7
+    let a = try Renderer.render(figure, format: .svg, options: o)
+    #expect(a == (try Renderer.render(figure, format: .svg, options: o)))
+    _ = try SVGScan.parse(SVGPostProcessor.process(String(decoding: a, as: UTF8.self), graph: figure))
+  }
+
   @Test func escaping() {
     #expect(Renderer.escapeLabel(#"a\N&b"#) == #"a\\N&amp;b"#)
     #expect(Renderer.escapeLabel("x\u{0}y\nz") == #"xy\nz"#)
