@@ -64,20 +64,7 @@ public enum Renderer {
   }
 
   /// Text for an HTML-like label built from GapMap's own template: XML-escaped.
-  static func escapeHTML(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case _ where u.value < 0x20: continue
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
+  static func escapeHTML(_ s: String) -> String { SVGPostProcessor.xmlEscape(s) }
 
   /// Renders `graph` to `format`.
   /// - Throws: ``RenderError`` with Graphviz's message when layout or rendering fails.
