@@ -119,6 +119,11 @@ public enum Renderer {
     }
   }
 
+  /// Sets several allow-listed attributes, in order.
+  static func set(_ object: UnsafeMutableRawPointer, _ attributes: [(String, String)]) {
+    for (name, value) in attributes { set(object, name, value) }
+  }
+
   static func number(_ x: Double) -> String { String(format: "%.3f", x) }
 
   static func build(
@@ -162,11 +167,13 @@ public enum Renderer {
     var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
     for (i, key) in Set(rg.nodes.compactMap(\.cluster)).sorted().enumerated() {
       guard let sub = withMutableCString("cluster_\(i)", { agsubg(g, $0, 1) }) else { continue }
-      set(UnsafeMutableRawPointer(sub), "label", escapeLabel(rg.clusterLabels[key] ?? key))
-      set(UnsafeMutableRawPointer(sub), "style", "rounded,dashed")
-      set(UnsafeMutableRawPointer(sub), "color", "#999999")
-      set(UnsafeMutableRawPointer(sub), "fontname", Style.font)
-      set(UnsafeMutableRawPointer(sub), "fontsize", "12")
+      set(
+        UnsafeMutableRawPointer(sub),
+        [
+          ("label", escapeLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded,dashed"),
+          ("color", "#999999"),
+          ("fontname", Style.font), ("fontsize", "12"),
+        ])
       clusters[key] = sub
     }
     var nodes: [UnsafeMutablePointer<Agnode_t>?] = []
@@ -217,19 +224,20 @@ public enum Renderer {
   /// from the kind vocabulary (ids, validated) and its colours from the palette, all escaped.
   static func addLegend(_ rows: [RenderGraph.LegendRow], to g: UnsafeMutablePointer<Agraph_t>) {
     guard let sub = withMutableCString("cluster_legend", { agsubg(g, $0, 1) }) else { return }
-    let sp = UnsafeMutableRawPointer(sub)
-    set(sp, "label", "Legend")
-    set(sp, "style", "rounded")
-    set(sp, "color", "#BBBBBB")
-    set(sp, "fontname", Style.font)
-    set(sp, "fontsize", "12")
+    set(
+      UnsafeMutableRawPointer(sub),
+      [
+        ("label", "Legend"), ("style", "rounded"), ("color", "#BBBBBB"), ("fontname", Style.font),
+        ("fontsize", "12"),
+      ])
     guard let node = withMutableCString("legend", { agnode(sub, $0, 1) }) else { return }
     let p = UnsafeMutableRawPointer(node)
-    set(p, "id", "legend")
-    set(p, "shape", "plain")
-    set(p, "class", "legend")
-    set(p, "fontname", Style.font)
-    set(p, "fontsize", "10")
+    set(
+      p,
+      [
+        ("id", "legend"), ("shape", "plain"), ("class", "legend"), ("fontname", Style.font),
+        ("fontsize", "10"),
+      ])
     var html = #"<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">"#
     for r in rows {
       html += #"<TR><TD WIDTH="14" HEIGHT="10" BGCOLOR="\#(escapeHTML(r.color))"> </TD>"#
