@@ -19,7 +19,8 @@ let package = Package(
     .executable(name: "gapmap", targets: ["gapmap"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // A general, domain-free graph library: CSR core and algorithms over it.
@@ -28,7 +29,10 @@ let package = Package(
     // The domain: entities, relations, sources, values, validation, projection.
     .target(name: "GapMapModel", dependencies: ["GapMapGraph"], swiftSettings: settings),
     // Formats: dataset folder, GapMap JSON, edge lists.
-    .target(name: "GapMapIO", dependencies: ["GapMapModel", "GapMapGraph"], swiftSettings: settings),
+    .target(
+      name: "GapMapIO",
+      dependencies: ["GapMapModel", "GapMapGraph", .product(name: "Yams", package: "Yams")],
+      swiftSettings: settings),
     // Measures over the model (dataset summary now; accountability gaps next).
     .target(
       name: "GapMapMetrics", dependencies: ["GapMapModel", "GapMapAlgorithms"],

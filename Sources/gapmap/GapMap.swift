@@ -14,7 +14,10 @@ struct GapMap: ParsableCommand {
       component failed (for example an output that cannot be written).
       """,
     version: GapMapVersion.string,
-    subcommands: [Validate.self, Summary.self, Centrality.self, Path.self, Render.self, Convert.self])
+    subcommands: [
+      Validate.self, Summary.self, Centrality.self, Path.self, Gaps.self, Chains.self, Render.self,
+      Convert.self,
+    ])
 }
 
 extension GapMap {

@@ -1,0 +1,80 @@
+import GapMapModel
+import Yams
+
+/// YAML (style files, weights, batch manifests) read into the same ``JSONValue`` tree as JSON,
+/// with the line of every mapping key, so messages can name `file:line`.
+///
+/// Anchors and aliases are refused: they are not needed for these small files and are the
+/// door to "billion laughs" expansion.
+public enum YAML {
+  /// Parses one YAML document (an empty document is `null`).
+  /// - Throws: a located ``IOError`` for malformed YAML, aliases or non-string keys.
+  public static func parse(_ bytes: [UInt8], file: String) throws(IOError) -> JSONValue {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw IOError(file: file, "not UTF-8 text")
+    }
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch let YamlError.scanner(_, problem, mark, _) {
+      throw IOError(file: file, line: mark.line, problem)
+    } catch let YamlError.parser(_, problem, mark, _) {
+      throw IOError(file: file, line: mark.line, problem)
+    } catch let YamlError.composer(_, problem, mark, _) {
+      throw IOError(file: file, line: mark.line, problem)
+    } catch {
+      throw IOError(file: file, "not valid YAML: \(error)")
+    }
+    guard let node else { return .null }
+    return try convert(node, file: file, depth: 0)
+  }
+
+  /// Reads a file as JSON when its name ends in `.json`, as YAML otherwise.
+  public static func read(_ path: String) throws(IOError) -> JSONValue {
+    let bytes = try Files.read(path)
+    if path.lowercased().hasSuffix(".json") { return try JSON.parse(bytes, file: path) }
+    return try parse(bytes, file: path)
+  }
+
+  static func convert(_ node: Node, file: String, depth: Int) throws(IOError) -> JSONValue {
+    let line = node.mark?.line ?? 0
+    guard depth < 64 else { throw IOError(file: file, line: line, "nested more than 64 levels") }
+    if node.anchor != nil {
+      throw IOError(file: file, line: line, "anchors and aliases are not supported")
+    }
+    switch node {
+    case .alias:
+      throw IOError(file: file, line: line, "anchors and aliases are not supported")
+    case .scalar(let s):
+      guard s.style == .plain else { return .string(s.string) }
+      let text = s.string
+      switch text {
+      case "", "~", "null", "Null", "NULL": return .null
+      case "true", "True", "TRUE": return .bool(true)
+      case "false", "False", "FALSE": return .bool(false)
+      default:
+        return Scalars.isDecimalLiteral(text) && Double(text)?.isFinite == true
+          ? .number(text) : .string(text)
+      }
+    case .sequence(let seq):
+      var items: [JSONValue] = []
+      for n in seq { items.append(try convert(n, file: file, depth: depth + 1)) }
+      return .array(items)
+    case .mapping(let map):
+      var members: [JSONMember] = []
+      var seen = Set<String>()
+      for (k, v) in map {
+        guard case .scalar(let key) = k else {
+          throw IOError(file: file, line: k.mark?.line ?? line, "a mapping key must be text")
+        }
+        let keyLine = k.mark?.line ?? line
+        guard seen.insert(key.string).inserted else {
+          throw IOError(file: file, line: keyLine, "key \"\(key.string)\" appears twice")
+        }
+        members.append(
+          JSONMember(key: key.string, value: try convert(v, file: file, depth: depth + 1), line: keyLine))
+      }
+      return .object(members)
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import GapMapModel
+
+/// What `gapmap chains` prints: every delegation chain from each duty-bearer to a facility.
+public struct ChainReport: Sendable {
+  public struct Chain: Sendable {
+    public var links: [ChainLink]
+    /// Contractual links on the chain.
+    public var depth: Int
+    public var sectorCrossings: Int
+    public var borderCrossings: Int
+    public var certain: Bool
+  }
+
+  public struct Claim: Sendable {
+    public var analysis: ClaimAnalysis
+    public var chains: [Chain]
+    public var truncated: Bool
+  }
+
+  public var facility: FacilityGap
+  public var claims: [Claim]
+  let net: AccountabilityNetwork
+
+  public init(_ f: FacilityGap, _ net: AccountabilityNetwork, limit: Int = 1000) {
+    facility = f
+    self.net = net
+    claims = f.claims.map { a in
+      let (paths, truncated) = f.chain.chains(from: a.dutyBearer.id, limit: limit)
+      return Claim(
+        analysis: a,
+        chains: paths.map { p in
+          Chain(
+            links: p, depth: p.reduce(0) { $0 + $1.weight },
+            sectorCrossings: p.filter { net.isPublic($0.from) && net.kind($0.to) == .company }.count,
+            borderCrossings: p.filter {
+              guard let a = net.homeCountry($0.from), let b = net.homeCountry($0.to) else { return false }
+              return a != b
+            }.count,
+            certain: p.allSatisfy(\.certain))
+        }, truncated: truncated)
+    }
+  }
+
+  func sources(_ l: ChainLink) -> [String] {
+    net.dataset.relations.first { $0.id == l.relation }?.sources ?? []
+  }
+
+  func name(_ id: String) -> String { net.entity(id)?.name ?? id }
+
+  public var text: String {
+    let f = facility
+    var out = "\(f.name) (\(f.id)) as of \(net.at)\n"
+    if claims.isEmpty {
+      out += "No duty-bearer recorded (responsible_for) or inferable (no public body in its chain).\n"
+    }
+    for c in claims {
+      let a = c.analysis
+      let how =
+        a.dutyBearer.inferred
+        ? "inferred: a public root of the chain" : "responsible_for \(a.dutyBearer.relation ?? "")"
+      out += "\nDuty-bearer: \(name(a.dutyBearer.id)) (\(a.dutyBearer.id); \(how))\n"
+      out +=
+        "  depth \(a.depth) contractual links · node-disjoint chains \(a.disjointChains.low)–\(a.disjointChains.high)"
+      out += a.circular ? " · circular subcontracting\n" : "\n"
+      out +=
+        "  single points of accountability: \(a.dominators.isEmpty ? "none" : a.dominators.joined(separator: " → "))"
+      if let d = a.deepestPublicDominator { out += " (deepest public: \(d))" }
+      out += "\n"
+      if !f.passThrough.isEmpty {
+        out += "  pass-through intermediaries: \(f.passThrough.joined(separator: ", "))\n"
+      }
+      if c.chains.isEmpty { out += "  no recorded chain reaches the facility\n" }
+      for (i, ch) in c.chains.enumerated() {
+        out += "  \(i + 1). \(a.dutyBearer.id)"
+        for l in ch.links {
+          let mark = l.certain ? "" : "?"
+          let label =
+            l.implicit ? "acts at (scope of \(l.relation))" : "\(l.kind.rawValue) \(l.relation)\(mark)"
+          out += " —[\(label)]→ \(l.to)"
+        }
+        out +=
+          "\n     depth \(ch.depth) · public→private \(ch.sectorCrossings) · border crossings \(ch.borderCrossings)"
+        out += ch.certain ? "\n" : " · uncertain\n"
+        let cited = Array(Set(ch.links.flatMap(sources))).sorted()
+        out += "     sources: \(cited.isEmpty ? "none" : cited.joined(separator: ", "))\n"
+      }
+      if c.truncated { out += "  … more chains (raise --limit)\n" }
+    }
+    return out
+  }
+
+  public var jsonValue: JSONValue {
+    .object([
+      JSONMember(key: "facility", value: .string(facility.id)),
+      JSONMember(key: "name", value: .string(facility.name)),
+      JSONMember(key: "as_of", value: .string(net.at.description)),
+      JSONMember(key: "pass_through", value: FacilityContext.strings(facility.passThrough)),
+      JSONMember(
+        key: "duty_bearers",
+        value: .array(
+          claims.map { c in
+            .object([
+              JSONMember(key: "id", value: .string(c.analysis.dutyBearer.id)),
+              JSONMember(key: "inferred", value: .bool(c.analysis.dutyBearer.inferred)),
+              JSONMember(key: "depth", value: FacilityContext.interval(c.analysis.depth)),
+              JSONMember(key: "dominators", value: FacilityContext.strings(c.analysis.dominators)),
+              JSONMember(
+                key: "deepest_public_dominator",
+                value: c.analysis.deepestPublicDominator.map(JSONValue.string) ?? .null),
+              JSONMember(key: "circular", value: .bool(c.analysis.circular)),
+              JSONMember(key: "truncated", value: .bool(c.truncated)),
+              JSONMember(
+                key: "chains",
+                value: .array(
+                  c.chains.map { ch in
+                    .object([
+                      JSONMember(key: "depth", value: .number(String(ch.depth))),
+                      JSONMember(key: "certain", value: .bool(ch.certain)),
+                      JSONMember(key: "sector_crossings", value: .number(String(ch.sectorCrossings))),
+                      JSONMember(key: "border_crossings", value: .number(String(ch.borderCrossings))),
+                      JSONMember(
+                        key: "links",
+                        value: .array(
+                          ch.links.map { l in
+                            .object([
+                              JSONMember(key: "from", value: .string(l.from)),
+                              JSONMember(key: "to", value: .string(l.to)),
+                              JSONMember(key: "kind", value: .string(l.kind.rawValue)),
+                              JSONMember(key: "relation", value: .string(l.relation)),
+                              JSONMember(key: "certain", value: .bool(l.certain)),
+                              JSONMember(key: "implicit", value: .bool(l.implicit)),
+                              JSONMember(key: "sources", value: FacilityContext.strings(sources(l))),
+                            ])
+                          })),
+                    ])
+                  })),
+            ])
+          })),
+    ])
+  }
+}

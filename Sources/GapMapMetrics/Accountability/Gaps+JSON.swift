@@ -1,0 +1,266 @@
+import GapMapModel
+
+extension GapAnalysis {
+  /// What `gapmap gaps --format json` prints (schema: `docs/gaps.schema.json`).
+  public func jsonValue(sensitivity: Sensitivity? = nil) -> JSONValue {
+    var members: [JSONMember] = [
+      JSONMember(key: "as_of", value: .string(network.at.description)),
+      JSONMember(key: "evidence", value: .string(network.evidence.rawValue)),
+      JSONMember(key: "weights_preset", value: .string(weights.name)),
+      JSONMember(
+        key: "weights",
+        value: .object(GapComponent.allCases.map { JSONMember(key: $0.rawValue, value: num(weights[$0])) })),
+      JSONMember(key: "facilities", value: .array(presentationOrder.map(facilityJSON))),
+      JSONMember(key: "system", value: systemJSON),
+    ]
+    if let sensitivity { members.append(JSONMember(key: "sensitivity", value: sensitivity.jsonValue)) }
+    return .object(members)
+  }
+
+  func num(_ v: Double) -> JSONValue { FacilityContext.num(v) }
+  func interval(_ i: Interval?) -> JSONValue { i.map(FacilityContext.interval) ?? .null }
+  func strings(_ xs: [String]) -> JSONValue { FacilityContext.strings(xs) }
+
+  func facilityJSON(_ f: FacilityGap) -> JSONValue {
+    let c = f.composite
+    var components: [JSONMember] = []
+    for comp in GapComponent.allCases {
+      guard let s = f.components[comp] else {
+        components.append(JSONMember(key: comp.rawValue, value: .null))
+        continue
+      }
+      components.append(
+        JSONMember(
+          key: comp.rawValue,
+          value: .object(
+            [
+              JSONMember(key: "low", value: num(s.gap.low)),
+              JSONMember(key: "high", value: num(s.gap.high)),
+              JSONMember(key: "code", value: .string(comp.code)),
+              JSONMember(key: "weight", value: num(weights[comp])),
+              JSONMember(key: "notes", value: strings(s.notes)),
+            ] + s.details + [
+              JSONMember(key: "relations", value: strings(s.trace.relations.sorted())),
+              JSONMember(key: "attributes", value: strings(s.trace.attributes.sorted())),
+              JSONMember(key: "sources", value: strings(network.sources(of: s.trace))),
+            ])))
+    }
+    let widthTotal = c.researchNext.reduce(0) { $0 + $1.contribution }
+    let claims: [JSONValue] = f.claims.map { a in
+      .object([
+        JSONMember(key: "duty_bearer", value: .string(a.dutyBearer.id)),
+        JSONMember(key: "inferred", value: .bool(a.dutyBearer.inferred)),
+        JSONMember(key: "relation", value: a.dutyBearer.relation.map(JSONValue.string) ?? .null),
+        JSONMember(key: "connected", value: .bool(a.connected)),
+        JSONMember(key: "depth", value: interval(a.depth)),
+        JSONMember(key: "span_certain", value: strings(a.spanLow)),
+        JSONMember(key: "span", value: strings(a.spanHigh)),
+        JSONMember(key: "dominators", value: strings(a.dominators)),
+        JSONMember(
+          key: "deepest_public_dominator", value: a.deepestPublicDominator.map(JSONValue.string) ?? .null
+        ),
+        JSONMember(
+          key: "disjoint_chains",
+          value: interval(Interval(Double(a.disjointChains.low), Double(a.disjointChains.high)))),
+        JSONMember(key: "circular", value: .bool(a.circular)),
+      ])
+    }
+    var depth: Interval?
+    for a in f.claims { depth = depth.map { $0.hull(a.depth) } ?? a.depth }
+    return .object([
+      JSONMember(key: "id", value: .string(f.id)),
+      JSONMember(key: "name", value: .string(f.name)),
+      JSONMember(key: "country", value: f.country.map(JSONValue.string) ?? .null),
+      JSONMember(key: "gap", value: interval(c.gap)),
+      JSONMember(key: "known_share", value: num(c.knownShare)),
+      JSONMember(key: "insufficient_evidence", value: .bool(c.insufficientEvidence)),
+      JSONMember(key: "display", value: .string(display(c))),
+      JSONMember(key: "flags", value: strings(f.flags)),
+      JSONMember(key: "possible_flags", value: strings(f.possibleFlags)),
+      JSONMember(
+        key: "inherently_state_function",
+        value: .object([
+          JSONMember(key: "status", value: .string(f.inherentlyStateFunction.rawValue)),
+          JSONMember(
+            key: "operators",
+            value: .array(
+              f.inherentOperators.map { o in
+                .object([
+                  JSONMember(key: "id", value: .string(o.id)),
+                  JSONMember(key: "function", value: o.function.map { .string($0.rawValue) } ?? .null),
+                  JSONMember(key: "relation", value: .string(o.relation)),
+                  JSONMember(key: "certain", value: .bool(o.certain)),
+                ])
+              })),
+          JSONMember(key: "basis", value: .string(GapAnalysis.inherentBasis)),
+        ])),
+      JSONMember(key: "components", value: .object(components)),
+      JSONMember(
+        key: "chain",
+        value: .object([
+          JSONMember(key: "duty_bearers", value: strings(f.chain.dutyBearers.map(\.id))),
+          JSONMember(
+            key: "duty_bearers_inferred", value: .bool(f.chain.dutyBearers.contains(where: \.inferred))),
+          JSONMember(key: "depth", value: interval(depth)),
+          JSONMember(key: "span", value: strings(Array(Set(f.claims.flatMap(\.spanHigh))).sorted())),
+          JSONMember(key: "dominators", value: strings(f.claims.first?.dominators ?? [])),
+          JSONMember(key: "pass_through", value: strings(f.passThrough)),
+          JSONMember(key: "operators", value: strings(f.chain.operators.map(\.id))),
+          JSONMember(key: "sector_crossings", value: .number(String(f.sectorCrossings.count))),
+          JSONMember(key: "border_crossings", value: .number(String(f.borderCrossings.count))),
+          JSONMember(key: "claims", value: .array(claims)),
+        ])),
+      JSONMember(
+        key: "red_flags",
+        value: .array(
+          f.redFlags.map { r in
+            .object([
+              JSONMember(key: "name", value: .string(r.name)),
+              JSONMember(key: "status", value: .string(r.status.rawValue)),
+              JSONMember(key: "relations", value: strings(r.relations)),
+            ])
+          })),
+      JSONMember(
+        key: "research_next",
+        value: .array(
+          c.researchNext.map { r in
+            .object([
+              JSONMember(key: "component", value: .string(r.component.rawValue)),
+              JSONMember(key: "width_share", value: num(widthTotal > 0 ? r.contribution / widthTotal : 0)),
+              JSONMember(key: "contribution", value: num(r.contribution)),
+            ])
+          })),
+      JSONMember(
+        key: "evidence",
+        value: .object([
+          JSONMember(key: "relations", value: strings(f.trace.relations.sorted())),
+          JSONMember(key: "entities", value: strings(f.trace.entities.sorted())),
+          JSONMember(key: "sources", value: strings(network.sources(of: f.trace))),
+        ])),
+    ])
+  }
+
+  /// `[0.37, 0.53]`, or "insufficient evidence".
+  public func display(_ c: Composite) -> String {
+    guard let g = c.gap else { return "not applicable" }
+    return c.insufficientEvidence ? "insufficient evidence" : g.description
+  }
+
+  /// The citation of the M9 flag.
+  public static let inherentBasis =
+    "A/72/286 (2017) calls for ending the outsourcing of the overall operation of immigration detention to for-profit companies; the draft convention A/HRC/15/25 (2010) lists functions that cannot be outsourced"
+
+  var systemJSON: JSONValue {
+    .object([
+      JSONMember(
+        key: "states",
+        value: .array(
+          system.map { s in
+            .object([
+              JSONMember(key: "state", value: .string(s.country)),
+              JSONMember(key: "contracts", value: .number(String(s.contracts))),
+              JSONMember(key: "value_disclosed_share", value: interval(s.valueDisclosed)),
+              JSONMember(key: "contract_relations", value: strings(s.contractRelations)),
+              JSONMember(key: "facilities", value: strings(s.facilities)),
+              JSONMember(key: "independent_oversight_coverage", value: interval(s.oversightCoverage)),
+              JSONMember(
+                key: "independent_oversight_coverage_by_count", value: interval(s.oversightCoverageByCount)),
+              JSONMember(
+                key: "facilities_without_capacity", value: .number(String(s.facilitiesWithoutCapacity))),
+            ])
+          })),
+      JSONMember(key: "markets", value: .array(markets.map(marketJSON))),
+    ])
+  }
+
+  func marketJSON(_ m: Market) -> JSONValue {
+    .object([
+      JSONMember(key: "state", value: .string(m.country)),
+      JSONMember(key: "function", value: .string(m.function.rawValue)),
+      JSONMember(key: "hhi", value: interval(m.hhi)),
+      JSONMember(
+        key: "highly_concentrated",
+        value: .string(
+          m.hhi.map { $0.low > 1800 ? "yes" : ($0.high <= 1800 ? "no" : "unknown") } ?? "unknown")),
+      JSONMember(key: "mixed_currencies", value: .bool(m.mixedCurrencies)),
+      JSONMember(
+        key: "groups",
+        value: .array(
+          m.groups.map { g in
+            .object([
+              JSONMember(key: "parent", value: .string(g.parent)),
+              JSONMember(key: "contractors", value: strings(g.contractors)),
+              JSONMember(key: "known_value", value: num(g.known)),
+              JSONMember(key: "unknown_value_bound", value: num(g.extra)),
+              JSONMember(key: "relations", value: strings(g.relations)),
+            ])
+          })),
+    ])
+  }
+}
+
+extension Sensitivity {
+  public var jsonValue: JSONValue {
+    func num(_ v: Double) -> JSONValue { FacilityContext.num(v) }
+    return .object([
+      JSONMember(key: "baseline_order", value: FacilityContext.strings(baseline)),
+      JSONMember(
+        key: "one_at_a_time",
+        value: .array(
+          oneAtATime.map { o in
+            .object([
+              JSONMember(key: "component", value: .string(o.component.rawValue)),
+              JSONMember(key: "factor", value: num(o.factor)),
+              JSONMember(key: "order_changed", value: .bool(o.orderChanged)),
+              JSONMember(key: "order", value: FacilityContext.strings(o.order)),
+            ])
+          })),
+      JSONMember(
+        key: "monte_carlo",
+        value: .array(
+          monteCarlo.map { m in
+            .object([
+              JSONMember(key: "alpha", value: num(m.alpha)),
+              JSONMember(key: "draws", value: .number(String(m.draws))),
+              JSONMember(key: "seed", value: .number(String(m.seed))),
+              JSONMember(
+                key: "facilities",
+                value: .array(
+                  m.facilities.map { d in
+                    .object([
+                      JSONMember(key: "id", value: .string(d.facility)),
+                      JSONMember(key: "p5", value: num(d.p5)),
+                      JSONMember(key: "p50", value: num(d.p50)),
+                      JSONMember(key: "p95", value: num(d.p95)),
+                      JSONMember(
+                        key: "rank",
+                        value: .object([
+                          JSONMember(key: "low", value: .number(String(d.rankLow))),
+                          JSONMember(key: "high", value: .number(String(d.rankHigh))),
+                        ])),
+                      JSONMember(key: "p_rank_1", value: num(d.firstRank)),
+                    ])
+                  })),
+            ])
+          })),
+      JSONMember(
+        key: "evidence",
+        value: .array(
+          evidence.map { run in
+            .object([
+              JSONMember(key: "evidence", value: .string(run.evidence.rawValue)),
+              JSONMember(
+                key: "facilities",
+                value: .array(
+                  run.gaps.map { g in
+                    .object([
+                      JSONMember(key: "id", value: .string(g.facility)),
+                      JSONMember(key: "gap", value: g.gap.map(FacilityContext.interval) ?? .null),
+                      JSONMember(key: "known_share", value: num(g.knownShare)),
+                    ])
+                  })),
+            ])
+          })),
+    ])
+  }
+}
