@@ -33,8 +33,9 @@ struct Scenario {
   func analysis(_ weights: GapWeights = .standard, evidence: Evidence = .possible) throws -> GapAnalysis {
     var ds = d
     ds.sources = [Source(id: "s1", title: "A source")]
+    let at = try #require(PartialDate("2020"))
     return try GapAnalysis(
-      AccountabilityNetwork(ds, at: PartialDate("2020")!, evidence: evidence), weights: weights)
+      AccountabilityNetwork(ds, at: at, evidence: evidence), weights: weights)
   }
 
   func facility(_ id: String, evidence: Evidence = .possible) throws -> FacilityGap {
@@ -341,7 +342,8 @@ struct Scenario {
   /// The sensitivity analyses are reproducible and their percentiles lie inside the interval.
   @Test func sensitivityIsSeededAndBounded() throws {
     let d = try Scenario.bundledDataset()
-    let a = try GapAnalysis(AccountabilityNetwork(d, at: PartialDate("2020")!), weights: .standard)
+    let a = try GapAnalysis(
+      AccountabilityNetwork(d, at: try #require(PartialDate("2020"))), weights: .standard)
     let one = Sensitivity(a, draws: 300, seed: 3)
     let two = Sensitivity(a, draws: 300, seed: 3)
     #expect(

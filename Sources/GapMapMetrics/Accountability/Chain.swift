@@ -300,7 +300,7 @@ extension ResponsibilityGraph {
       for (d, w) in out[c] {
         if let base = dist[c] {
           let cand = base + extra[c] + w
-          if dist[d] == nil || cand > dist[d]! { dist[d] = cand }
+          if cand > (dist[d] ?? -.infinity) { dist[d] = cand }
         }
         indeg[d] -= 1
         if indeg[d] == 0 { ready.append(d) }
@@ -325,7 +325,7 @@ extension ResponsibilityGraph {
         for slot in g.graph.outOffsets[v]..<g.graph.outOffsets[v + 1] {
           let w = Int(g.graph.outTargets[slot])
           let cand = base + Double(links[g.linkOfEdge[Int(g.graph.outEdge[slot])]].weight)
-          if dist[w] == nil || cand < dist[w]! {
+          if cand < (dist[w] ?? .infinity) {
             dist[w] = cand
             changed = true
           }

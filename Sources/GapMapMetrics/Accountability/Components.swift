@@ -265,8 +265,10 @@ struct FacilityContext {
     for c in claims {
       let lowSet = [c.dutyBearer.id] + c.spanLow
       let highSet = [c.dutyBearer.id] + c.spanHigh
-      let a = Interval.mean(lowSet.map(answerability))!
-      let b = Interval.mean(highSet.map(answerability))!
+      // Both sets hold the duty-bearer, so neither mean is empty.
+      guard let a = Interval.mean(lowSet.map(answerability)),
+        let b = Interval.mean(highSet.map(answerability))
+      else { continue }
       let one = a.hull(b)
       ac = ac.map { $0.hull(one) } ?? one
     }

@@ -29,7 +29,7 @@ public struct Composite: Sendable, Hashable {
     var known = 0.0
     var next: [(GapComponent, Double)] = []
     for c in applicable {
-      let x = components[c]!
+      guard let x = components[c] else { continue }
       let w = weights[c]
       lo += w * x.low
       hi += w * x.high

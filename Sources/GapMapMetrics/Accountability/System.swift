@@ -47,8 +47,8 @@ public struct Market: Sendable {
           parent: parent, contractor: r.target, value: r.value.known, currency: r.currency.known,
           bound: bound, relation: r.id))
     }
-    return keys.keys.sorted().map { key in
-      let list = items[key]!
+    return keys.sorted { $0.key < $1.key }.map { key, market in
+      let list = items[key] ?? []
       let currencies = Set(list.filter { $0.value != nil }.compactMap(\.currency))
       let mixed = currencies.count > 1
       var groups: [String: Group] = [:]
@@ -65,9 +65,9 @@ public struct Market: Sendable {
         g.relations.append(it.relation)
         groups[it.parent] = g
       }
-      let ordered = groups.keys.sorted().map { groups[$0]! }
+      let ordered = groups.sorted { $0.key < $1.key }.map(\.value)
       return Market(
-        country: keys[key]!.0, function: keys[key]!.1, groups: ordered,
+        country: market.0, function: market.1, groups: ordered,
         hhi: HHI.bounds(known: ordered.map(\.known), extra: ordered.map(\.extra)),
         mixedCurrencies: mixed)
     }

@@ -34,7 +34,7 @@ public enum GapComponent: String, Sendable, Hashable, CaseIterable, Comparable {
   }
 
   public static func < (a: Self, b: Self) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
   }
 }
 

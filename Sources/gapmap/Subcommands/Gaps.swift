@@ -21,15 +21,20 @@ struct MetricsOptions: ParsableArguments {
         Report.exitNow(2)
       }
       date = d
+    } else if let d = dataset.metadata.asOf ?? MetricsOptions.today {
+      date = d
     } else {
-      date = dataset.metadata.asOf ?? MetricsOptions.today
+      Report.printError("--at: the dataset has no as_of and the clock gives no date; pass --at")
+      Report.exitNow(2)
     }
     return AccountabilityNetwork(dataset, at: date, evidence: evidence)
   }
 
-  static var today: PartialDate {
-    let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-    return PartialDate(year: c.year!, month: c.month, day: c.day)!
+  static var today: PartialDate? {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+    let c = calendar.dateComponents([.year, .month, .day], from: Date())
+    return c.year.flatMap { PartialDate(year: $0, month: c.month, day: c.day) }
   }
 }
 
