@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build gapmap (release), check the bundled dataset and
-# describe it. Usage: scripts/main.sh [DATASET]   (default: datasets/border-outsourcing)
+# describe it, then print its accountability gaps. Usage: scripts/main.sh [DATASET]   (default: datasets/border-outsourcing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -9,3 +9,4 @@ bin=$(swift build -c release --show-bin-path)/gapmap
 dataset=${1:-datasets/border-outsourcing}
 "$bin" validate --strict "$dataset"
 "$bin" summary "$dataset"
+"$bin" gaps "$dataset" --format table

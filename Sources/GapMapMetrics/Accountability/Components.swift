@@ -204,6 +204,16 @@ struct FacilityContext {
     return seen
   }
 
+  /// Whether jurisdiction over `target` reaches actor `a`: the actor itself, or the State
+  /// whose organ (agency of the same country) it is.
+  func covers(_ target: String, _ a: String) -> Bool {
+    if target == a { return true }
+    guard net.kind(target) == .state, net.kind(a) == .agency, let c = net.homeCountry(a) else {
+      return false
+    }
+    return net.homeCountry(target) == c
+  }
+
   func remedy(flags: inout Set<String>) -> ComponentScore {
     var trace = Trace()
     let routes = net.relations(from: f, [.accessibleTo])
@@ -225,7 +235,7 @@ struct FacilityContext {
       var best: String?
       let free = mechanisms(certainOnly: false, avoiding: a)
       for m in possibleReach.sorted() {
-        for j in net.relations(from: m, [.jurisdictionOver]) where net.relation(j).target == a {
+        for j in net.relations(from: m, [.jurisdictionOver]) where covers(net.relation(j).target, a) {
           let mech = net.entity(m)
           trace.relations.insert(net.relation(j).id)
           trace.entities.insert(m)

@@ -341,6 +341,66 @@ for i, (r, n) in enumerate(zip(rows, notes), 1):
             st["montreux"] = "yes"
             cite(st, sid)
 
+# --- Enrichment for the accountability metrics ---------------------------------------------
+# What the metrics need (remedy routes, jurisdiction, oversight independence, red-flag fields),
+# added only where a source already in the table supports it; the reason is in each note.
+# Everything else the metrics read stays unknown: nothing is added to make a metric defined.
+REL_ATTRS = {
+    # raw note: "2017 contract $385m amended 8 times without competitive tender"
+    "bo093": {"modifications": "8"},
+    # raw notes: "via limited tender" -- Australian procurement's limited tender is a negotiated
+    # approach to chosen suppliers without open competition
+    "bo090": {"procedure": "negotiated"},
+    "bo095": {"procedure": "negotiated"},
+}
+ENTITY_ATTRS = {
+    # raw note on row 13: "independent inspections of IRCs"
+    "hmip": ({"independent": "yes"}, "brook-house-inquiry-nd-2"),
+}
+EXTRA = [
+    # Courts that held a company or the State to account have jurisdiction over it; a court's
+    # jurisdiction is standing, so no start date (the ruling only proves it).
+    ("wa-v-geo", "geo-group", "jurisdiction_over", "", "", "confirmed", "the-sub-times-2021",
+     "the court held GEO liable (rules_against bo044, bo045)"),
+    ("menocal-v-geo", "geo-group", "jurisdiction_over", "", "", "confirmed", "colorado-politics-2022",
+     "the court denied GEO derivative immunity (rules_against bo071)"),
+    ("kamasaee-v-commonwealth", "au", "jurisdiction_over", "", "", "confirmed", "supreme-court-of-2017",
+     "defendant in the class action settled for A$70m (settles_with bo085)"),
+    ("kamasaee-v-commonwealth", "g4s", "jurisdiction_over", "", "", "confirmed", "new-zealand-law-2017",
+     "co-defendant (settles_with bo086)"),
+    ("kamasaee-v-commonwealth", "transfield", "jurisdiction_over", "", "", "confirmed",
+     "new-zealand-law-2017", "co-defendant (settles_with bo087)"),
+    ("kamasaee-v-commonwealth", "wilson-security", "jurisdiction_over", "", "", "confirmed",
+     "new-zealand-law-2017", "joined as defendant (defendant_in bo088)"),
+    # Routes people held at a facility actually used.
+    ("manus-rpc", "kamasaee-v-commonwealth", "accessible_to", "2014", "2017-09-06", "confirmed", "supreme-court-of-2017",
+     "class action of people detained on Manus Island, Nov 2012 - May 2016"),
+    ("aurora-ipc", "menocal-v-geo", "accessible_to", "2014", "", "confirmed", "colorado-politics-2022",
+     "forced-labour class action of people detained at the Aurora centre (case 14-cv-02887)"),
+    ("northwest-ipc", "wa-v-geo", "accessible_to", "", "", "reported", "the-sub-times-2021",
+     "back-pay award to detainee workers (Nwauzor class action alongside the State's suit); the source does not name the facility"),
+]
+# HMIP's remit covers immigration removal centres in England (raw note on row 13); the table
+# cites it only for Brook House, so the other English IRCs carry `reported` evidence.
+for fid in ["yarls-wood", "tinsley-house", "heathrow-irc", "colnbrook", "harmondsworth", "campsfield-house"]:
+    EXTRA.append(("hmip", fid, "oversees", "", "", "reported", "brook-house-inquiry-nd-2",
+                  "HMIP inspects immigration removal centres; the source describes its IRC inspections generally"))
+
+by_rel = {r["id"]: r for r in relations}
+for rid, attrs in REL_ATTRS.items():
+    by_rel[rid].update(attrs)
+for eid, (attrs, sid) in ENTITY_ATTRS.items():
+    ent_index[eid].update(attrs)
+    cite(ent_index[eid], sid)
+known_sources = {s["id"] for s in sources}
+for k, (a, b, kind, start, end, evidence, sid, note) in enumerate(EXTRA, 1):
+    assert a in ent_index and b in ent_index and sid in known_sources, (a, b, sid)
+    rel = {"id": f"gm{k:03d}", "source": a, "target": b, "kind": kind}
+    if start: rel["start"] = start
+    if end: rel["end"] = end
+    rel.update({"evidence": evidence, "sources": [sid], "notes": "enrichment: " + note})
+    relations.append(rel)
+
 dataset = {
     "title": "PMSCs in immigration detention and border control: a cited network",
     "description": ("States, agencies, private military and security companies, subcontractors, facilities, "
