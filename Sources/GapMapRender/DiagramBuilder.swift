@@ -1,5 +1,6 @@
 import GapMapAlgorithms
 import GapMapGraph
+import GapMapMetrics
 import GapMapModel
 
 /// Turns a dataset into a ``RenderGraph`` with GapMap's visual grammar.
@@ -11,7 +12,8 @@ import GapMapModel
 /// let svg = try Renderer.render(figure, format: .svg)
 /// ```
 public struct DiagramOptions: Sendable {
-  public enum ColorBy: String, Sendable, CaseIterable { case kind, country, community }
+  public enum ColorBy: String, Sendable, CaseIterable { case kind, country, community, gap }
+  public enum AggregateBy: String, Sendable, CaseIterable { case kind, country, community }
   public enum ClusterBy: String, Sendable, CaseIterable { case country, kind }
   public enum EdgeLabels: String, Sendable, CaseIterable { case none, value, function, kind }
 
@@ -29,6 +31,15 @@ public struct DiagramOptions: Sendable {
   public var legend = true
   public var rankdir = "LR"
   public var seed: UInt64 = 1
+  /// For `--color-by gap`: the date, evidence level and weights of the metrics.
+  public var at: PartialDate?
+  public var evidence = Evidence.possible
+  public var weights = GapWeights.standard
+  /// Above this many entities an aggregated view is drawn unless ``full``.
+  public var aggregateAbove = 2000
+  public var full = false
+  /// How to aggregate (default: kind and country, or communities for plain graphs).
+  public var aggregateBy: AggregateBy?
 
   public init() {}
 }
@@ -64,6 +75,9 @@ public enum DiagramBuilder {
       highlighted.formUnion(dominators)
       highlighted.insert(f)
     }
+    if d.entities.count > options.aggregateAbove && !options.full {
+      return aggregate(d, options: options)
+    }
     var rg = RenderGraph()
     rg.rankdir = options.rankdir
     let sourceCount = Set(d.relations.flatMap(\.sources)).count
@@ -71,7 +85,7 @@ public enum DiagramBuilder {
     var caption: [String] = []
     caption.append(
       "\(d.entities.count) entities, \(d.relations.count) relations citing \(sourceCount) sources"
-        + (d.metadata.asOf.map { ", as of \($0)" } ?? ""))
+        + ((options.at ?? d.metadata.asOf).map { ", as of \($0)" } ?? ""))
     if let t = d.metadata.title, options.title != nil { caption.append("Data: \(t)") }
     rg.caption = caption
     rg.description =
@@ -89,8 +103,20 @@ public enum DiagramBuilder {
       let g = Projection(d, directed: false).graph
       let c = g.louvain(seed: options.seed)
       categoryOf = c.membership.map { "community \($0)" }
+    case .gap:
+      categoryOf = d.entities.map(\.kind.rawValue)
     }
-    if options.colorBy != .kind {
+    var gaps: [String: Composite] = [:]
+    if options.colorBy == .gap {
+      let at = options.at ?? d.metadata.asOf
+      if let at,
+        let analysis = try? GapAnalysis(
+          AccountabilityNetwork(d, at: at, evidence: options.evidence), weights: options.weights)
+      {
+        for f in analysis.facilities { gaps[f.id] = f.composite }
+      }
+    }
+    if options.colorBy != .kind && options.colorBy != .gap {
       for (i, c) in Array(Set(categoryOf)).sorted().enumerated() {
         categoryColor[c] =
           c == "unknown" ? "#FFFFFF" : options.style.categorical[i % options.style.categorical.count]
@@ -116,13 +142,29 @@ public enum DiagramBuilder {
     let sourcesOf = cited.mapValues(\.count)
     for (i, e) in d.entities.enumerated() {
       let ks = options.style.node(e.kind.rawValue)
-      let fill = options.colorBy == .kind ? ks.fill : (categoryColor[categoryOf[i]] ?? "#FFFFFF")
+      let fill: String
+      var gapNote = ""
+      switch options.colorBy {
+      case .kind: fill = ks.fill
+      case .gap:
+        if let c = gaps[e.id], let g = c.gap {
+          fill = DiagramBuilder.gapColor(g.low)
+          gapNote =
+            ", gap \(g) (κ \(Interval.format(c.knownShare)))"
+            + (c.insufficientEvidence ? ", insufficient evidence" : "")
+        } else {
+          fill = "#FFFFFF"
+        }
+      default: fill = categoryColor[categoryOf[i]] ?? "#FFFFFF"
+      }
       let pmsc = e.pmsc.known == true
       var n = RenderGraph.Node(
-        id: e.id, label: wrap(e.name), tooltip: "\(e.name) (\(e.kind)), \(sourcesOf[e.id] ?? 0) sources",
+        id: e.id, label: wrap(e.name),
+        tooltip: "\(e.name) (\(e.kind)), \(sourcesOf[e.id] ?? 0) sources" + gapNote,
         cssClass: e.kind.rawValue + (pmsc ? " pmsc" : ""), shape: ks.shape, fillColor: fill,
         borderColor: highlighted.contains(e.id) ? "#000000" : (pmsc ? "#7A4F00" : "#555555"),
-        fontColor: Style.isDark(fill) ? "#FFFFFF" : "#000000")
+        fontColor: options.colorBy == .kind ? ks.font : (Style.isDark(fill) ? "#FFFFFF" : "#000000"))
+      if options.colorBy == .gap, gaps[e.id]?.insufficientEvidence == true { n.style = "filled,dashed" }
       n.penWidth = highlighted.contains(e.id) ? 3.5 : (pmsc ? 2 : 1)
       n.width = sizes?[i]
       switch options.clusterBy {
@@ -173,6 +215,16 @@ public enum DiagramBuilder {
     return rg
   }
 
+  /// `--color-by gap`: a single-hue sequential palette (ColorBrewer Oranges, safe for colour
+  /// vision deficiencies) over the gap's low bound, the demonstrable figure.
+  static let gapPalette = ["#FEEDDE", "#FDBE85", "#FD8D3C", "#E6550D", "#A63603"]
+  static let gapBreaks = [0.0, 0.2, 0.4, 0.6, 0.8]
+
+  static func gapColor(_ v: Double) -> String {
+    let i = gapBreaks.lastIndex { v >= $0 - 1e-12 } ?? 0
+    return gapPalette[i]
+  }
+
   /// Breaks long names onto lines of about 22 characters.
   static func wrap(_ s: String, width: Int = 22) -> String {
     var lines: [String] = []
@@ -193,7 +245,17 @@ public enum DiagramBuilder {
     .LegendRow]
   {
     var rows: [RenderGraph.LegendRow] = []
-    if options.colorBy == .kind {
+    if options.colorBy == .gap {
+      for (i, bound) in DiagramBuilder.gapBreaks.enumerated() {
+        let upper = i + 1 < DiagramBuilder.gapBreaks.count ? DiagramBuilder.gapBreaks[i + 1] : 1
+        rows.append(
+          .init(
+            color: DiagramBuilder.gapPalette[i], symbol: "",
+            text: "gap low bound \(Interval.format(bound))–\(Interval.format(upper))"))
+      }
+      rows.append(.init(color: "#FFFFFF", symbol: "- - -", text: "outline: insufficient evidence"))
+      rows.append(.init(color: "#FFFFFF", symbol: "", text: "not a scored facility"))
+    } else if options.colorBy == .kind {
       let kinds = Set(d.entities.map(\.kind))
       for k in EntityKind.builtIn.filter(kinds.contains) + kinds.filter({ !$0.isBuiltIn }).sorted() {
         let s = options.style.node(k.rawValue)

@@ -46,6 +46,8 @@ public struct RenderGraph: Sendable {
   /// Legend rows (swatch colour, shape word or edge style, label from GapMap's vocabulary).
   public var legend: [LegendRow] = []
   public var rankdir = "LR"
+  /// The engine this figure is drawn best with when the user names none.
+  public var preferredEngine: Engine?
   /// Cluster key → label.
   public var clusterLabels: [String: String] = [:]
   /// A short text for `<desc>` (what the figure shows).

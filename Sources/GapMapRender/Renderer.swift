@@ -73,7 +73,7 @@ public enum Renderer {
   )
     throws(RenderError) -> [UInt8]
   {
-    let engine = options.engine ?? Engine.automatic(nodeCount: graph.nodes.count)
+    let engine = options.engine ?? graph.preferredEngine ?? Engine.automatic(nodeCount: graph.nodes.count)
     let result: Result<[UInt8], RenderError> = Graphviz.withContext { gvc in
       Graphviz.resetErrors()
       let desc = graph.directed ? gapmap_directed() : gapmap_undirected()

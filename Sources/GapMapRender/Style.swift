@@ -8,12 +8,22 @@ public struct Style: Sendable {
     public var shape: String
     public var fill: String
     public var font: String
+    public init(shape: String, fill: String, font: String) {
+      self.shape = shape
+      self.fill = fill
+      self.font = font
+    }
   }
 
   public struct EdgeStyle: Sendable, Equatable {
     public var style: String
     public var color: String
     public var width: Double
+    public init(style: String, color: String, width: Double) {
+      self.style = style
+      self.color = color
+      self.width = width
+    }
   }
 
   /// Kind → node style.

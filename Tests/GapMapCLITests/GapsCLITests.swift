@@ -72,4 +72,30 @@ extension CLITests {
     let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect(parsed?["facility"] as? String == "dilley-stfrc")
   }
+
+  @Test func renderStyleFileAndGapColours() throws {
+    let dir = Self.temp()
+    try "nodes:\n  facility: {shape: cylinder, fill: \"#882255\"}\n".write(
+      toFile: dir + "/style.yaml", atomically: true, encoding: .utf8)
+    let ok = try Self.run([
+      "render", "datasets/border-outsourcing", "--style", dir + "/style.yaml", "-o", dir + "/a.svg",
+    ])
+    #expect(ok.status == 0, "\(ok.stderr)")
+    #expect(try String(contentsOfFile: dir + "/a.svg", encoding: .utf8).contains("#882255"))
+    try "nodes:\n  facility: {shape: epsf}\n".write(
+      toFile: dir + "/bad.yaml", atomically: true, encoding: .utf8)
+    let bad = try Self.run([
+      "render", "datasets/border-outsourcing", "--style", dir + "/bad.yaml", "-o", dir + "/b.svg",
+    ])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("bad.yaml:2: nodes.facility.shape"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/b.svg"))
+    let gap = try Self.run([
+      "render", "datasets/border-outsourcing", "--color-by", "gap", "--at", "2016", "--facility", "manus-rpc",
+      "-o", dir + "/g.svg",
+    ])
+    #expect(gap.status == 0, "\(gap.stderr)")
+    let svg = try String(contentsOfFile: dir + "/g.svg", encoding: .utf8)
+    #expect(svg.contains("gap low bound") && svg.contains("as of 2016"))
+  }
 }

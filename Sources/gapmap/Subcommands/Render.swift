@@ -46,8 +46,20 @@ struct Render: ParsableCommand {
   @Flag(help: "Leave the legend out.")
   var noLegend = false
 
-  @Option(help: "Colour nodes by kind, country or community.")
+  @Option(help: "Colour nodes by kind, country, community or gap (facilities by the gap's low bound).")
   var colorBy: DiagramOptions.ColorBy = .kind
+
+  @Option(help: "With --color-by gap: weights preset or file, as for gapmap gaps.")
+  var weights = "default"
+
+  @Option(help: "A JSON or YAML style file overriding colours and shapes per kind (see docs/rendering.md).")
+  var style: String?
+
+  @Flag(help: "Draw every entity even above 2,000 (default: an aggregated view).")
+  var full = false
+
+  @Option(help: "Aggregated view: group by kind, country or community (default: kind and country).")
+  var aggregateBy: DiagramOptions.AggregateBy?
 
   @Option(help: "Group nodes in boxes by country or kind.")
   var clusterBy: DiagramOptions.ClusterBy?
@@ -129,6 +141,24 @@ struct Render: ParsableCommand {
     options.legend = !noLegend
     options.rankdir = rankdir
     options.seed = seed
+    options.full = full
+    options.aggregateBy = aggregateBy
+    options.at = filters.at.flatMap { PartialDate($0) }
+    if colorBy == .gap {
+      options.weights = Gaps.loadWeights(weights)
+      options.evidence = filters.evidence
+      options.at = options.at ?? dataset.metadata.asOf ?? MetricsOptions.today
+    }
+    if let style {
+      do {
+        try options.style.apply(try YAML.read(style), file: style)
+      } catch let error as IOError {
+        Report.fail(error)
+      } catch let error as RenderError {
+        Report.printError(error.message)
+        Report.exitNow(1)
+      }
+    }
     let format = resolvedFormat ?? .svg
     do {
       let figure = try DiagramBuilder.build(dataset, options: options)
@@ -191,4 +221,5 @@ extension Engine: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
 extension DiagramOptions.ColorBy: ExpressibleByArgument {}
 extension DiagramOptions.ClusterBy: ExpressibleByArgument {}
+extension DiagramOptions.AggregateBy: ExpressibleByArgument {}
 extension DiagramOptions.EdgeLabels: ExpressibleByArgument {}
