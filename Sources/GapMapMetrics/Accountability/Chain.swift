@@ -96,10 +96,9 @@ public struct ResponsibilityGraph: Sendable {
     var changed = true
     while changed {
       changed = false
-      for i in net.dataset.relations.indices {
+      for i in net.scopedContracts[f] ?? [] {
         let r = net.relation(i)
-        guard r.kind == .contracts || r.kind == .subcontracts, r.scope(for: f) == .certain,
-          r.target != f, !operators.contains(where: { $0.id == r.target }),
+        guard r.target != f, !operators.contains(where: { $0.id == r.target }),
           !links.contains(where: { $0.from == r.target })
         else { continue }
         // The contract itself joins H_f through its contractor; the contractor acts at f.

@@ -42,7 +42,7 @@ public struct ChainReport: Sendable {
   }
 
   func sources(_ l: ChainLink) -> [String] {
-    net.dataset.relations.first { $0.id == l.relation }?.sources ?? []
+    net.relationByID[l.relation].map { net.dataset.relations[$0].sources } ?? []
   }
 
   func name(_ id: String) -> String { net.entity(id)?.name ?? id }

@@ -41,7 +41,7 @@ struct FacilityContext {
   var contractLinks: [ChainLink] { h.links.filter { !$0.implicit && $0.kind.isContractual } }
 
   func relation(_ id: String) -> (Relation, Int)? {
-    guard let i = net.dataset.relations.firstIndex(where: { $0.id == id }) else { return nil }
+    guard let i = net.relationByID[id] else { return nil }
     return (net.dataset.relations[i], i)
   }
 

@@ -41,6 +41,9 @@ public struct AccountabilityNetwork: Sendable {
   let outgoing: [String: [Int]]
   let certainty: [Bool]
   let sourceByID: [String: Int]
+  let relationByID: [String: Int]
+  /// Facility id → contracts and subcontracts whose known scope lists it.
+  let scopedContracts: [String: [Int]]
 
   /// Indexes `dataset` (which must have passed validation) for the metrics at `at`.
   public init(_ dataset: Dataset, at: PartialDate, evidence: Evidence = .possible) {
@@ -67,6 +70,14 @@ public struct AccountabilityNetwork: Sendable {
     var sources = [String: Int]()
     for (i, s) in d.sources.enumerated() { sources[s.id] = i }
     sourceByID = sources
+    var rels = [String: Int]()
+    for (i, r) in d.relations.enumerated() where rels[r.id] == nil { rels[r.id] = i }
+    relationByID = rels
+    var scoped = [String: [Int]]()
+    for (i, r) in d.relations.enumerated() where r.kind == .contracts || r.kind == .subcontracts {
+      if case .known(let ids) = r.facilities { for f in Set(ids) { scoped[f, default: []].append(i) } }
+    }
+    scopedContracts = scoped
   }
 
   /// The entity with `id`.
@@ -113,7 +124,9 @@ public struct AccountabilityNetwork: Sendable {
   /// The sorted source ids cited by the relations and entities of `trace`.
   public func sources(of trace: Trace) -> [String] {
     var ids = Set<String>()
-    for r in dataset.relations where trace.relations.contains(r.id) { ids.formUnion(r.sources) }
+    for id in trace.relations {
+      if let i = relationByID[id] { ids.formUnion(dataset.relations[i].sources) }
+    }
     for e in trace.entities { ids.formUnion(entity(e)?.sources ?? []) }
     return ids.sorted()
   }

@@ -124,7 +124,10 @@ public struct Market: Sendable {
           notes.append("no contract values recorded for the \(c) \(fn.rawValue) market")
           continue
         }
-        trace.relations.formUnion(m.relations)
+        // The market's contracts are listed once, under system.markets (a national market
+        // can hold thousands); the facility's trace names the operator and the market.
+        trace.entities.insert(o.id)
+        trace.attributes.insert("market = \(c) \(fn.rawValue) (relations under system.markets)")
         let one = Interval(h.low / 10_000, h.high / 10_000)
         gap = gap.map { $0.hull(one) } ?? one
         used.append(
