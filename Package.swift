@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "GapMapIO", targets: ["GapMapIO"]),
     .library(name: "GapMapMetrics", targets: ["GapMapMetrics"]),
     .library(name: "GapMapRender", targets: ["GapMapRender"]),
+    .library(name: "GapMapReport", targets: ["GapMapReport"]),
     .executable(name: "gapmap", targets: ["gapmap"]),
   ],
   dependencies: [
@@ -43,11 +44,16 @@ let package = Package(
     .target(
       name: "GapMapRender", dependencies: ["CGraphviz", "GapMapModel", "GapMapMetrics", "GapMapAlgorithms"],
       swiftSettings: settings),
+    // The static report: HTML (inline SVG, CSP), Markdown, figures and tables.
+    .target(
+      name: "GapMapReport",
+      dependencies: ["GapMapRender", "GapMapMetrics", "GapMapIO", "GapMapModel", "GapMapAlgorithms"],
+      swiftSettings: settings),
     // The thin command line: one file per subcommand.
     .executableTarget(
       name: "gapmap",
       dependencies: [
-        "GapMapIO", "GapMapMetrics", "GapMapRender",
+        "GapMapIO", "GapMapMetrics", "GapMapRender", "GapMapReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),
@@ -55,6 +61,7 @@ let package = Package(
       name: "GapMapTests",
       dependencies: [
         "GapMapGraph", "GapMapAlgorithms", "GapMapModel", "GapMapIO", "GapMapMetrics", "GapMapRender",
+        "GapMapReport",
       ],
       exclude: ["Fixtures"],
       swiftSettings: settings),

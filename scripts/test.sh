@@ -3,7 +3,7 @@
 # in GapMap's own targets, run every test (unit and end-to-end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --python
 echo "== swift format lint" >&2
 swift format lint --strict -r Sources Tests Package.swift
 echo "== swift build (warnings are errors in GapMap's targets)" >&2

@@ -66,6 +66,59 @@ public enum Files {
     }
   }
 
+  /// Writes a whole folder of files atomically: they are written into a staging folder next to
+  /// `path`, which then replaces it by renames, so `path` holds either the old folder or the
+  /// complete new one, never a mix. An existing `path` is replaced only when it is empty or
+  /// `replaceable` says so (e.g. it holds a previous report).
+  /// - Parameter files: relative paths (sub-folders allowed, no `..`) and contents.
+  public static func writeFolderAtomically(
+    _ files: [(path: String, bytes: [UInt8])], to path: String, replaceable: (String) -> Bool
+  ) throws(IOError) {
+    let fm = FileManager.default
+    let url = URL(fileURLWithPath: path).standardizedFileURL
+    let parent = url.deletingLastPathComponent()
+    let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let staging = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(tag)")
+    if isFolder(url.path) {
+      let contents = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
+      guard contents.isEmpty || replaceable(url.path) else {
+        throw IOError(
+          file: path, "exists and is not a folder this command wrote; refusing to replace it",
+          hint: "choose a new folder or remove it first")
+      }
+    } else if exists(url.path) {
+      throw IOError(file: path, "exists and is not a folder")
+    }
+    do {
+      try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+      for f in files {
+        precondition(!f.path.split(separator: "/").contains(".."), "file paths stay inside the folder")
+        let target = staging.appendingPathComponent(f.path)
+        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(f.bytes).write(to: target)
+      }
+    } catch {
+      try? fm.removeItem(at: staging)
+      throw IOError(
+        file: path, "cannot write: \(reason(error))", hint: "check that the parent folder is writable",
+        cause: .environment)
+    }
+    let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(tag)")
+    let hadOld = exists(url.path)
+    if hadOld && rename(url.path, old.path) != 0 {
+      let why = String(cString: strerror(errno))
+      try? fm.removeItem(at: staging)
+      throw IOError(file: path, "cannot replace: \(why)", cause: .environment)
+    }
+    if rename(staging.path, url.path) != 0 {
+      let why = String(cString: strerror(errno))
+      if hadOld { _ = rename(old.path, url.path) }
+      try? fm.removeItem(at: staging)
+      throw IOError(file: path, "cannot write: \(why)", cause: .environment)
+    }
+    if hadOld { try? fm.removeItem(at: old) }
+  }
+
   /// Whether `path` is an existing folder.
   public static func isFolder(_ path: String) -> Bool {
     var isDir: ObjCBool = false

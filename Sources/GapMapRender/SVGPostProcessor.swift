@@ -83,13 +83,22 @@ public enum SVGPostProcessor {
       else { continue }
       out += s[last..<r.lowerBound]
       let isNode = s[kr] == "n"
+      var ends = ""
       let (dataID, tip): (String, String) = {
         if isNode, i < graph.nodes.count { return (graph.nodes[i].id, graph.nodes[i].tooltip) }
-        if !isNode, i < graph.edges.count { return (graph.edges[i].id, graph.edges[i].tooltip) }
+        if !isNode, i < graph.edges.count {
+          let e = graph.edges[i]
+          if e.tail < graph.nodes.count, e.head < graph.nodes.count {
+            // The ends' entity ids, so a page script can highlight a node's neighbourhood.
+            ends =
+              " data-from=\"\(xmlEscape(graph.nodes[e.tail].id))\" data-to=\"\(xmlEscape(graph.nodes[e.head].id))\""
+          }
+          return (e.id, e.tooltip)
+        }
         return ("", "")
       }()
       out +=
-        "<g id=\"\(p)-\(s[kr])\(i)\" class=\"\(s[cr])\" data-id=\"\(xmlEscape(dataID))\">\n<title>\(xmlEscape(tip))</title>"
+        "<g id=\"\(p)-\(s[kr])\(i)\" class=\"\(s[cr])\" data-id=\"\(xmlEscape(dataID))\"\(ends)>\n<title>\(xmlEscape(tip))</title>"
       last = r.upperBound
     }
     out += s[last...]

@@ -16,6 +16,7 @@ struct GapMap: ParsableCommand {
     version: GapMapVersion.string,
     subcommands: [
       Validate.self, Summary.self, Centrality.self, Path.self, Gaps.self, Chains.self, Render.self,
+      ReportCommand.self,
       Convert.self,
     ])
 }

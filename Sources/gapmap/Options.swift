@@ -203,3 +203,35 @@ struct AnalysisGraph {
       relationIndices: projection.relationIndices)
   }
 }
+
+/// Runs the current command again in a child process with `--in-process`, killing it after a
+/// time limit: Graphviz layouts cannot be cancelled and some inputs abort() the process, so
+/// `render` and `report` do their drawing in a child whose failure the parent reports.
+enum Worker {
+  static func run(timeout: Double, label: String, advice: String) -> Void {
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+    child.arguments = Array(CommandLine.arguments.dropFirst()) + ["--in-process"]
+    let done = DispatchSemaphore(value: 0)
+    child.terminationHandler = { _ in done.signal() }
+    do { try child.run() } catch {
+      Report.printError("gapmap: cannot start the worker process: \(error.localizedDescription)")
+      Report.exitNow(3)
+    }
+    if done.wait(timeout: .now() + timeout) == .timedOut {
+      kill(child.processIdentifier, SIGKILL)
+      done.wait()
+      Report.printError(
+        "\(label): the layout took longer than \(seconds(timeout)) and was stopped; \(advice)")
+      Report.exitNow(3)
+    }
+    if child.terminationReason == .uncaughtSignal {
+      Report.printError(
+        "\(label): Graphviz crashed (signal \(child.terminationStatus)) while drawing this graph")
+      Report.exitNow(3)
+    }
+    if child.terminationStatus != 0 { Report.exitNow(child.terminationStatus) }
+  }
+
+  static func seconds(_ t: Double) -> String { t == t.rounded() ? "\(Int(t)) s" : "\(t) s" }
+}

@@ -33,6 +33,28 @@ public enum GapComponent: String, Sendable, Hashable, CaseIterable, Comparable {
     }
   }
 
+  /// The definition, in one sentence (docs/metrics.md has the full one).
+  public var definition: String {
+    switch self {
+    case .depth:
+      "Longest chain of contractual links (contracts, subcontracts, funds) from the duty-bearer to an operator; gap = min(1, depth/4)."
+    case .diffusion:
+      "Entities between the duty-bearer and the facility (the span); gap = 1 − 1/|span|. Dominators are the single points of accountability."
+    case .oversight:
+      "Strongest independent oversight body over the facility or its operators, by the share of 8 powers held; gap = 1 − strength."
+    case .remedy:
+      "For each responsible actor, the best mechanism a detainee can reach with jurisdiction over it, by the 8 UNGP 31 criteria; gap = 1 − mean."
+    case .transparency:
+      "Share of 8 disclosure fields published for the contracts in the chain (undisclosed counts here, once); gap = 1 − share."
+    case .safeguards:
+      "Share of 6 contract clauses present, and ICoCA status of security operators; gap = 1 − share."
+    case .jurisdiction:
+      "Distinct countries: duty-bearer, territorial state, operators' and their ultimate parents' home states; gap = min(1, (n − 1)/3)."
+    case .concentration:
+      "HHI of the market (responsible state × function) the private operator serves, with bounds for unknown values; gap = HHI/10,000."
+    }
+  }
+
   public static func < (a: Self, b: Self) -> Bool {
     (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
   }

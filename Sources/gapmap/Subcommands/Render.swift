@@ -184,36 +184,14 @@ struct Render: ParsableCommand {
     }
   }
 
-  /// Runs this command again in a child process with `--in-process`, killing it after
-  /// `--timeout` seconds: Graphviz layouts cannot be cancelled and some inputs abort().
   func runWorker() throws {
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-    child.arguments = Array(CommandLine.arguments.dropFirst()) + ["--in-process"]
-    let done = DispatchSemaphore(value: 0)
-    child.terminationHandler = { _ in done.signal() }
-    do { try child.run() } catch {
-      Report.printError("gapmap: cannot start the render worker: \(error.localizedDescription)")
-      Report.exitNow(3)
-    }
-    if done.wait(timeout: .now() + timeout) == .timedOut {
-      kill(child.processIdentifier, SIGKILL)
-      done.wait()
-      Report.printError(
-        "\(input.dataset): the layout took longer than \(Render.seconds(timeout)) and was stopped; "
-          + "try --engine sfdp, a filter (--relations, --kinds, --at) or --focus ID --depth 1, or raise --timeout"
-      )
-      Report.exitNow(3)
-    }
-    if child.terminationReason == .uncaughtSignal {
-      Report.printError(
-        "\(input.dataset): Graphviz crashed (signal \(child.terminationStatus)) while drawing this graph")
-      Report.exitNow(3)
-    }
-    if child.terminationStatus != 0 { Report.exitNow(child.terminationStatus) }
+    Worker.run(
+      timeout: timeout, label: input.dataset,
+      advice:
+        "try --engine sfdp, a filter (--relations, --kinds, --at) or --focus ID --depth 1, or raise --timeout"
+    )
   }
 
-  static func seconds(_ t: Double) -> String { t == t.rounded() ? "\(Int(t)) s" : "\(t) s" }
 }
 
 extension DiagramFormat: ExpressibleByArgument {}

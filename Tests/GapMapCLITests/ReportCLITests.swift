@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// `gapmap report` end to end, and in a real headless browser.
+extension CLITests {
+  static func python(_ args: [String]) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3"] + args
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
+  }
+
+  @Test func reportOfTheBundledDatasetPassesTheBrowserCheck() throws {
+    let dir = Self.temp() + "/report"
+    let r = try Self.run(["report", "datasets/border-outsourcing", "-o", dir])
+    #expect(r.status == 0, "\(r.stderr)")
+    let fm = FileManager.default
+    for f in [
+      "index.html", "report.md", "figures/overview.svg", "figures/gaps.svg", "figures/chain-yarls-wood.svg",
+      "tables/gaps.csv", "tables/gaps.json", "tables/centrality.csv", "tables/coverage.csv",
+      "tables/sources.csv",
+      "tables/summary.json",
+    ] {
+      #expect(fm.fileExists(atPath: dir + "/" + f), "\(f)")
+    }
+    let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+    #expect(html.contains("Content-Security-Policy"))
+    #expect(html.contains("dataset SHA-256"))
+    #expect(html.contains("insufficient evidence"))
+    #expect(!html.contains("http://") || html.contains("rel=\"noopener noreferrer nofollow\""))
+    let check = try Self.python([Self.root + "/Tests/browser/check_report.py", dir])
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+
+    // The check can fail: an inline script the CSP blocks is a console message.
+    let broken = Self.temp() + "/broken"
+    try fm.copyItem(atPath: dir, toPath: broken)
+    try html.replacingOccurrences(of: "</main>", with: "<script>document.title='x'</script></main>")
+      .write(toFile: broken + "/index.html", atomically: true, encoding: .utf8)
+    let bad = try Self.python([Self.root + "/Tests/browser/check_report.py", broken])
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("Content Security Policy"))
+  }
+
+  @Test func reportEscapesHostileTextAndLinksOnlySafeURLs() throws {
+    let dir = Self.temp() + "/hostile"
+    let r = try Self.run(["report", Self.fixtures + "/hostile", "--at", "2020", "-o", dir])
+    #expect(r.status == 0, "\(r.stderr)")
+    let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
+    #expect(html.components(separatedBy: "<script").count == 2)  // GapMap's own, only
+    #expect(!html.contains("javascript:alert") || !html.contains("href=\"javascript"))
+    #expect(!html.contains("href=\"javascript") && !html.contains("href=\"data:"))
+    #expect(!html.contains("<b>Report</b>"))
+    #expect(html.contains("&lt;b&gt;Report&lt;/b&gt;"))
+    let md = try String(contentsOfFile: dir + "/report.md", encoding: .utf8)
+    #expect(!md.contains("<script>") && !md.contains("<b>Report</b>"))
+  }
+
+  @Test func reportReplacesOnlyAPreviousReport() throws {
+    let base = Self.temp()
+    let dir = base + "/r"
+    #expect(try Self.run(["report", Self.fixtures + "/hostile", "--at", "2020", "-o", dir]).status == 0)
+    #expect(try Self.run(["report", Self.fixtures + "/hostile", "--at", "2021", "-o", dir]).status == 0)
+    #expect(try String(contentsOfFile: dir + "/index.html", encoding: .utf8).contains("2021"))
+    let other = base + "/notes"
+    try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+    try "mine".write(toFile: other + "/keep.txt", atomically: true, encoding: .utf8)
+    let r = try Self.run(["report", Self.fixtures + "/hostile", "-o", other])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("refusing to replace"))
+    #expect(try String(contentsOfFile: other + "/keep.txt", encoding: .utf8) == "mine")
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: base).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
+}
