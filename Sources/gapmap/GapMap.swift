@@ -16,7 +16,7 @@ struct GapMap: ParsableCommand {
     version: GapMapVersion.string,
     subcommands: [
       Validate.self, Summary.self, Centrality.self, Path.self, Gaps.self, Chains.self, Render.self,
-      ReportCommand.self,
+      ReportCommand.self, Batch.self,
       Convert.self,
     ])
 }

@@ -324,9 +324,16 @@ import Testing
   @Test func largeGraphsGetSfdpAndSlowLayoutsStop() throws {
     let path = try Self.randomGraph(nodes: 5000, edges: 7500)
     let dir = C.temp()
-    let ok = try C.run(["render", path, "-o", dir + "/big.svg", "--no-legend"])
+    let ok = try C.run(["render", path, "-o", dir + "/big.svg", "--no-legend", "--full"])
     #expect(ok.status == 0, "\(ok.stderr)")
-    let slow = try C.run(["render", path, "-o", dir + "/slow.svg", "--engine", "dot", "--timeout", "1"])
+    let aggregated = try C.run(["render", path, "-o", dir + "/agg.svg"])
+    #expect(aggregated.status == 0, "\(aggregated.stderr)")
+    #expect(
+      try String(contentsOfFile: dir + "/agg.svg", encoding: .utf8).contains("Aggregated view: 5000 entities")
+    )
+    let slow = try C.run([
+      "render", path, "-o", dir + "/slow.svg", "--engine", "dot", "--full", "--timeout", "1",
+    ])
     #expect(slow.status == 3)
     #expect(slow.stderr.contains("took longer than 1 s and was stopped; try --engine sfdp"))
     #expect(!FileManager.default.fileExists(atPath: dir + "/slow.svg"))

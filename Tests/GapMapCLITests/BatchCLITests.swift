@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// `gapmap batch`: isolation, atomic outputs, resume, path safety.
+extension CLITests {
+  /// A folder with two small datasets and a manifest.
+  static func batchFolder(_ manifest: String) throws -> String {
+    let dir = temp()
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
+    try fm.copyItem(atPath: fixtures + "/hostile", toPath: dir + "/data/one")
+    try fm.copyItem(atPath: bundled, toPath: dir + "/data/two")
+    try manifest.write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  @Test func batchIsolatesAFailingJobAndWritesNothingForIt() throws {
+    let dir = try Self.batchFolder(
+      """
+      defaults: {format: csv}
+      jobs:
+        - name: sizes-{dataset}
+          run: summary
+          dataset: data/*/
+          args: ["--format", "json"]
+          output: out/{dataset}-summary.json
+        - name: gaps-{at}
+          run: gaps
+          dataset: data/two
+          at: [2012, 2020]
+          output: out/gaps-{at}.csv
+        - name: broken
+          run: gaps
+          dataset: data/two
+          facility: nowhere
+          output: out/broken.csv
+        - name: picture
+          run: render
+          dataset: data/one
+          output: out/one.svg
+      """)
+    let r = try Self.run(["batch", dir + "/batch.yaml", "--jobs", "2"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("1 job(s) failed: broken"))
+    let fm = FileManager.default
+    for f in ["one-summary.json", "two-summary.json", "gaps-2012.csv", "gaps-2020.csv", "one.svg"] {
+      #expect(fm.fileExists(atPath: dir + "/out/" + f), "\(f)")
+    }
+    #expect(!fm.fileExists(atPath: dir + "/out/broken.csv"))
+    let leftovers = try fm.contentsOfDirectory(atPath: dir + "/out").filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+    let summary = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: dir + "/summary.json")))
+    let jobs = (summary as? [String: Any])?["jobs"] as? [[String: Any]] ?? []
+    #expect(jobs.count == 6)
+    let broken = jobs.first { $0["name"] as? String == "broken" }
+    #expect(broken?["status"] as? String == "failed")
+    #expect((broken?["error"] as? String)?.contains("no entity \"nowhere\"") == true)
+    #expect(jobs.filter { $0["status"] as? String == "ok" }.count == 5)
+  }
+
+  @Test func batchResumeRerunsOnlyWhatChanged() throws {
+    let dir = try Self.batchFolder(
+      """
+      jobs:
+        - name: gaps-{dataset}
+          run: gaps
+          dataset: [data/one, data/two]
+          format: csv
+          output: out/{dataset}.csv
+      """)
+    #expect(try Self.run(["batch", dir + "/batch.yaml"]).status == 0)
+    Thread.sleep(forTimeInterval: 1.1)
+    // Touch one dataset: only its job runs again.
+    let rel = dir + "/data/one/relations.csv"
+    let text = try String(contentsOfFile: rel, encoding: .utf8)
+    try text.write(toFile: rel, atomically: true, encoding: .utf8)
+    let r = try Self.run(["batch", dir + "/batch.yaml", "--resume"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let summary = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: dir + "/summary.json")))
+    let jobs = (summary as? [String: Any])?["jobs"] as? [[String: Any]] ?? []
+    let status = Dictionary(
+      uniqueKeysWithValues: jobs.compactMap { j in
+        (j["name"] as? String).map { ($0, j["status"] as? String ?? "") }
+      })
+    #expect(status == ["gaps-one": "ok", "gaps-two": "skipped"])
+  }
+
+  @Test func batchOutputsCannotEscapeTheRoot() throws {
+    for (output, message) in [
+      ("../escape.csv", "may not contain .."), ("/tmp/gapmap-escape.csv", "outside the output root"),
+      ("link/x.csv", "outside the output root"),
+    ] {
+      let dir = try Self.batchFolder(
+        """
+        jobs:
+          - name: x
+            run: gaps
+            dataset: data/two
+            output: \(output)
+        """)
+      try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: "/tmp")
+      let r = try Self.run(["batch", dir + "/batch.yaml"])
+      #expect(r.status == 1, "\(output)")
+      #expect(r.stderr.contains("batch.yaml:5: jobs[0]: output") && r.stderr.contains(message), "\(r.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: "/tmp/gapmap-escape.csv"))
+    }
+    // Bad manifests are located.
+    let dir = try Self.batchFolder("jobs:\n  - name: x\n    run: explode\n    dataset: data/two\n")
+    let r = try Self.run(["batch", dir + "/batch.yaml"])
+    #expect(r.status == 1 && r.stderr.contains("batch.yaml:3: jobs[0]: run: one of"))
+  }
+
+  @Test func batchTimeoutFailsOnlyThatJob() throws {
+    let dir = try Self.batchFolder(
+      """
+      jobs:
+        - name: slow
+          run: render
+          dataset: data/big.csv
+          args: ["--engine", "dot", "--full"]
+          timeout: 1
+          output: out/slow.svg
+        - name: fast
+          run: gaps
+          dataset: data/two
+          format: csv
+          output: out/fast.csv
+      """)
+    try FileManager.default.copyItem(
+      atPath: try RenderCLITests.randomGraph(nodes: 5000, edges: 7500), toPath: dir + "/data/big.csv")
+    let r = try Self.run(["batch", dir + "/batch.yaml", "--jobs", "2"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("failed: slow"))
+    #expect(FileManager.default.fileExists(atPath: dir + "/out/fast.csv"))
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/slow.svg"))
+  }
+}
