@@ -217,7 +217,7 @@ struct Batch: ParsableCommand {
       }
       process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
       process.arguments = args
-      FileManager.default.createFile(atPath: log, contents: nil)
+      _ = FileManager.default.createFile(atPath: log, contents: nil)
       process.standardError = FileHandle(forWritingAtPath: log)
       process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
       process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
