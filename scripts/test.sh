@@ -11,3 +11,5 @@ export GAPMAP_STRICT=1
 swift build --build-tests
 echo "== swift test" >&2
 swift test
+echo "== notebooks (nbclient, against the binary just built)" >&2
+GAPMAP_BIN="$(swift build --show-bin-path)/gapmap" python3 notebooks/run_all.py
