@@ -1,7 +1,6 @@
 import GapMapModel
 
-/// The formats `gapmap` reads and writes (this issue: the dataset folder, GapMap JSON and edge
-/// lists).
+/// The formats `gapmap` reads and writes.
 public enum DatasetFormat: String, Sendable, CaseIterable {
   /// A folder with `entities.csv`, `relations.csv`, `sources.csv`, `dataset.json`.
   case folder
@@ -9,6 +8,23 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
   case json
   /// A plain edge list.
   case edgelist
+  /// GraphML (read and write).
+  case graphml
+  /// GEXF 1.3 (read and write).
+  case gexf
+  /// networkx node-link JSON (read and write).
+  case nodeLink = "node-link"
+  /// Graphviz DOT (write only).
+  case dot
+  /// FollowTheMoney entities as JSON lines (read only).
+  case ftm
+  /// OCDS release or record packages (read only).
+  case ocds
+
+  /// Whether GapMap can read the format.
+  public var readable: Bool { self != .dot }
+  /// Whether GapMap can write the format.
+  public var writable: Bool { self != .ftm && self != .ocds }
 
   /// Guesses the format of an input from the path and, where needed, the first bytes.
   public static func detect(path: String, head: [UInt8]? = nil) -> DatasetFormat {
@@ -17,24 +33,46 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     for ext in [".csv", ".tsv", ".txt", ".edges", ".el", ".ncol", ".edgelist"] where lower.hasSuffix(ext) {
       return .edgelist
     }
+    if lower.hasSuffix(".graphml") { return .graphml }
+    if lower.hasSuffix(".gexf") { return .gexf }
+    if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".ftm") { return .ftm }
     if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".xml") { return .graphml }
     if let head,
       let first = head.first(where: {
         !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
-      }),
-      first == UInt8(ascii: "{")
+      })
     {
-      return .json
+      if first == UInt8(ascii: "{") { return .json }
+      if first == UInt8(ascii: "<") {
+        return String(decoding: head, as: UTF8.self).contains("<gexf") ? .gexf : .graphml
+      }
     }
     let last = lower.split(separator: "/").last ?? ""
     if path != "-", !last.contains(".") { return .folder }
     return .edgelist
   }
 
+  /// The JSON-based format of a parsed document: GapMap JSON, node-link, OCDS or a single
+  /// FollowTheMoney entity.
+  public static func sniff(_ value: JSONValue) -> DatasetFormat? {
+    guard case .object(let members) = value else { return nil }
+    let keys = Set(members.map(\.key))
+    if keys.contains("gapmap") { return .json }
+    if keys.contains("nodes") { return .nodeLink }
+    if keys.contains("releases") || keys.contains("records") { return .ocds }
+    if keys.contains("schema") && keys.contains("id") { return .ftm }
+    return nil
+  }
+
   /// The output format for a path: a path without an extension is a folder.
   public static func forOutput(path: String) -> DatasetFormat? {
     let lower = path.lowercased()
     if lower.hasSuffix(".json") { return .json }
+    if lower.hasSuffix(".graphml") { return .graphml }
+    if lower.hasSuffix(".gexf") { return .gexf }
+    if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
     for ext in [".csv", ".tsv", ".txt", ".edges", ".el", ".edgelist"] where lower.hasSuffix(ext) {
       return .edgelist
     }

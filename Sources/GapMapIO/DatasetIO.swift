@@ -24,19 +24,53 @@ public enum DatasetIO {
     var stdinBytes: [UInt8]? = nil
     if path == "-" {
       stdinBytes = try Files.read("-")
-      head = Array((stdinBytes ?? []).prefix(64))
+      head = Array((stdinBytes ?? []).prefix(256))
     }
-    let fmt = format ?? DatasetFormat.detect(path: path, head: head)
+    var fmt = format ?? DatasetFormat.detect(path: path, head: head)
+    let file = path == "-" ? "<stdin>" : path
+    var cache = stdinBytes
+    func bytes() throws(IOError) -> [UInt8] {
+      if let cache { return cache }
+      let b = try Files.read(path)
+      cache = b
+      return b
+    }
+    // A .json file (or JSON on standard input) may be any of the JSON-based formats.
+    if fmt == .json && format == nil {
+      let b = try bytes()
+      if let value = try? JSON.parse(b, file: file) {
+        fmt = DatasetFormat.sniff(value) ?? .json
+      } else if b.split(separator: 0x0A).prefix(2).count == 2 {
+        fmt = .ftm  // several JSON objects, one per line
+      }
+    }
     switch fmt {
+    case .graphml, .gexf, .nodeLink:
+      let b = try bytes()
+      let (d, ds, directed): (Dataset, [Diagnostic], Bool)
+      switch fmt {
+      case .graphml: (d, ds, directed) = try GraphML.read(b, file: file)
+      case .gexf: (d, ds, directed) = try GEXF.read(b, file: file)
+      default: (d, ds, directed) = try NodeLink.read(b, file: file)
+      }
+      return Loaded(dataset: d, diagnostics: ds, format: fmt, directedHint: directed)
+    case .ftm:
+      let (d, ds) = try FollowTheMoney.read(try bytes(), file: file)
+      return Loaded(dataset: d, diagnostics: ds, format: .ftm, directedHint: true)
+    case .ocds:
+      let (d, ds) = try OCDS.read(try bytes(), file: file)
+      return Loaded(dataset: d, diagnostics: ds, format: .ocds, directedHint: true)
+    case .dot:
+      throw IOError(
+        file: file, "GapMap writes DOT but does not read it",
+        hint: "convert it to GraphML with Graphviz's tools")
     case .folder:
       guard path != "-" else {
         throw IOError(file: "<stdin>", "a dataset folder cannot be read from standard input")
       }
       return try loadFolder(path)
     case .json:
-      let bytes: [UInt8]
-      if let stdinBytes { bytes = stdinBytes } else { bytes = try Files.read(path) }
-      let (d, ds) = try decodeJSON(bytes, file: path == "-" ? "<stdin>" : path)
+      let (d, ds) = try decodeJSON(try bytes(), file: file)
       return Loaded(dataset: d, diagnostics: ds, format: .json)
     case .edgelist:
       let edges: EdgeList
@@ -211,7 +245,10 @@ public enum DatasetIO {
   // MARK: Writing
 
   /// Writes `dataset` to `path` in `format` (from the path when `nil`).
-  public static func write(_ d: Dataset, to path: String, format: DatasetFormat? = nil) throws(IOError) {
+  public static func write(
+    _ d: Dataset, to path: String, format: DatasetFormat? = nil, colors: [String: String] = [:],
+    shapes: [String: String] = [:]
+  ) throws(IOError) {
     guard let fmt = format ?? DatasetFormat.forOutput(path: path) else {
       throw IOError(
         file: path, "cannot tell the output format from the name", hint: "use --to folder|json|edgelist")
@@ -229,6 +266,18 @@ public enum DatasetIO {
       try Files.writeAtomically(gapmapJSON(d), to: path)
     case .edgelist:
       try Files.writeAtomically(edgeListCSV(d), to: path)
+    case .graphml:
+      try Files.writeAtomically(GraphML.write(d), to: path)
+    case .gexf:
+      try Files.writeAtomically(GEXF.write(d, colors: colors), to: path)
+    case .nodeLink:
+      try Files.writeAtomically(NodeLink.write(d), to: path)
+    case .dot:
+      try Files.writeAtomically(DOTWriter.write(d, fills: colors, shapes: shapes), to: path)
+    case .ftm, .ocds:
+      throw IOError(
+        file: path, "GapMap reads \(fmt.rawValue) but does not write it",
+        hint: "use --to folder, json, graphml, gexf or node-link")
     }
   }
 

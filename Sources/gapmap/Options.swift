@@ -184,7 +184,7 @@ struct AnalysisGraph {
     clock.lap("load")
     let directed =
       direction.map { $0 == .directed }
-      ?? (loaded.format == .edgelist ? (loaded.directedHint ?? false) : true)
+      ?? loaded.directedHint ?? (loaded.format != .edgelist)
     let projection: Projection
     if let weight {
       do {

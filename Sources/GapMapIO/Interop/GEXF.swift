@@ -1,0 +1,144 @@
+import GapMapModel
+
+/// GEXF 1.3 (https://gexf.net), Gephi's format: node and edge attributes declared per class,
+/// labels, and — when given — colours (`viz:color`) and positions (`viz:position`). The
+/// dataset's metadata and sources travel as JSON in two elements of GapMap's own namespace in
+/// `<meta>`, which other readers ignore, so a round trip loses nothing.
+public enum GEXF {
+  static let gapmapNamespace = "https://gapmap.invalid/gexf/1"
+
+  /// The GEXF text of a dataset; `colors` maps entity kinds to `#RRGGBB`, `positions` entity ids
+  /// to (x, y).
+  public static func write(
+    _ d: Dataset, colors: [String: String] = [:], positions: [String: (Double, Double)] = [:]
+  ) -> String {
+    let cols = GraphColumns(d)
+    func type(_ c: String) -> String {
+      cols.integers.contains(c) ? "long" : (cols.numbers.contains(c) ? "double" : "string")
+    }
+    var s = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:gm="\(gapmapNamespace)" version="1.3">
+        <meta>
+          <creator>GapMap</creator>
+          <description>\(XMLText.esc(d.metadata.title ?? "GapMap dataset"))</description>
+          <gm:dataset>\(XMLText.esc(JSON.compact(DatasetEncoder.metadata(d.metadata))))</gm:dataset>
+          <gm:sources>\(XMLText.esc(JSON.compact(DatasetIO.sourcesJSON(d))))</gm:sources>
+        </meta>
+        <graph defaultedgetype="directed" mode="static">
+
+      """
+    var nodeKey: [String: String] = [:]
+    var edgeKey: [String: String] = [:]
+    s += "    <attributes class=\"node\" mode=\"static\">\n"
+    for (i, c) in cols.nodeColumns.enumerated() where c != "name" {
+      nodeKey[c] = "n\(i)"
+      s += "      <attribute id=\"n\(i)\" title=\"\(XMLText.esc(c))\" type=\"\(type(c))\"/>\n"
+    }
+    s += "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n"
+    for (i, c) in cols.edgeColumns.enumerated() {
+      edgeKey[c] = "e\(i)"
+      s += "      <attribute id=\"e\(i)\" title=\"\(XMLText.esc(c))\" type=\"\(type(c))\"/>\n"
+    }
+    s += "    </attributes>\n    <nodes>\n"
+    for n in cols.nodes {
+      let label = n.cells.first { $0.0 == "name" }?.1 ?? n.id
+      s += "      <node id=\"\(XMLText.esc(n.id))\" label=\"\(XMLText.esc(label))\">\n        <attvalues>"
+      for (c, v) in n.cells where c != "name" {
+        s += "<attvalue for=\"\(nodeKey[c] ?? "")\" value=\"\(XMLText.esc(v))\"/>"
+      }
+      s += "</attvalues>\n"
+      let kind = n.cells.first { $0.0 == "kind" }?.1 ?? ""
+      if let hex = colors[kind], hex.count == 7, let v = Int(hex.dropFirst(), radix: 16) {
+        s += "        <viz:color r=\"\((v >> 16) & 255)\" g=\"\((v >> 8) & 255)\" b=\"\(v & 255)\"/>\n"
+      }
+      if let (x, y) = positions[n.id] {
+        s += "        <viz:position x=\"\(x)\" y=\"\(y)\" z=\"0.0\"/>\n"
+      }
+      s += "      </node>\n"
+    }
+    s += "    </nodes>\n    <edges>\n"
+    for e in cols.edges {
+      let kind = e.cells.first { $0.0 == "kind" }?.1 ?? ""
+      s +=
+        "      <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\" label=\"\(XMLText.esc(kind))\">"
+      s += "<attvalues>"
+      for (c, v) in e.cells { s += "<attvalue for=\"\(edgeKey[c] ?? "")\" value=\"\(XMLText.esc(v))\"/>" }
+      s += "</attvalues></edge>\n"
+    }
+    return s + "    </edges>\n  </graph>\n</gexf>\n"
+  }
+
+  /// Reads GEXF (1.1 to 1.3; static attributes; dynamic spells are ignored).
+  public static func read(_ bytes: [UInt8], file: String) throws(IOError) -> (Dataset, [Diagnostic], Bool) {
+    let root = try XMLElement.parse(bytes, file: file)
+    guard root.name == "gexf" else {
+      throw IOError(file: file, line: root.line, "not GEXF (the root element is <\(root.name)>)")
+    }
+    guard let graph = root.first("graph") else {
+      throw IOError(file: file, line: root.line, "no <graph> element")
+    }
+    var t = GraphTables(file: file)
+    t.directed = (graph.attributes["defaultedgetype"] ?? "undirected") == "directed"
+    if let meta = root.first("meta") {
+      if let ds = meta.first("dataset") { t.metadata = try JSON.parse(Array(ds.text.utf8), file: file) }
+      if let src = meta.first("sources") { t.sources = try JSON.parse(Array(src.text.utf8), file: file) }
+    }
+    var titles: [String: [String: (title: String, defaultValue: String?)]] = ["node": [:], "edge": [:]]
+    for a in graph.all("attributes") {
+      let cls = a.attributes["class"] ?? "node"
+      for attr in a.all("attribute") {
+        guard let id = attr.attributes["id"] else {
+          throw IOError(file: file, line: attr.line, "<attribute> without an id")
+        }
+        titles[cls, default: [:]][id] = (attr.attributes["title"] ?? id, attr.first("default")?.text)
+      }
+    }
+    func values(_ e: XMLElement, cls: String) throws(IOError) -> [(String, String)] {
+      var out: [(String, String)] = []
+      var given = Set<String>()
+      for av in e.first("attvalues")?.all("attvalue") ?? [] {
+        guard let key = av.attributes["for"] ?? av.attributes["id"], let a = titles[cls]?[key] else {
+          throw IOError(file: file, line: av.line, "<attvalue> refers to an undeclared attribute")
+        }
+        given.insert(a.title)
+        out.append((a.title, av.attributes["value"] ?? ""))
+      }
+      for a in (titles[cls] ?? [:]).values where !given.contains(a.title) {
+        if let dv = a.defaultValue { out.append((a.title, dv)) }
+      }
+      return out
+    }
+    for n in graph.first("nodes")?.all("node") ?? [] {
+      guard let id = n.attributes["id"] else {
+        throw IOError(file: file, line: n.line, "<node> without an id")
+      }
+      var attrs = try values(n, cls: "node")
+      if let label = n.attributes["label"], !attrs.contains(where: { $0.0 == "name" }) {
+        attrs.append(("name", label))
+      }
+      t.nodes.append(.init(id: id, attributes: attrs, line: n.line))
+    }
+    for e in graph.first("edges")?.all("edge") ?? [] {
+      guard let s = e.attributes["source"], let target = e.attributes["target"] else {
+        throw IOError(file: file, line: e.line, "<edge> without source and target")
+      }
+      var attrs = try values(e, cls: "edge")
+      if let label = e.attributes["label"], !attrs.contains(where: { $0.0 == "kind" }) {
+        attrs.append(("label", label))
+      }
+      if let w = e.attributes["weight"], !attrs.contains(where: { $0.0 == "weight" }) {
+        attrs.append(("weight", w))
+      }
+      // networkx keeps a multigraph's edge key in the attribute networkx_key.
+      var id = e.attributes["id"]
+      if let key = attrs.first(where: { $0.0 == "networkx_key" }) {
+        id = key.1
+        attrs.removeAll { $0.0 == "networkx_key" }
+      }
+      t.edges.append(.init(id: id, source: s, target: target, attributes: attrs, line: e.line))
+    }
+    let (d, ds) = try t.decode()
+    return (d, ds, t.directed ?? false)
+  }
+}

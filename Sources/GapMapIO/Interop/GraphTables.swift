@@ -1,0 +1,158 @@
+import GapMapModel
+
+/// Nodes and edges with string attributes, as graph formats (GraphML, GEXF, node-link) carry
+/// them, turned into the dataset tables the decoder reads — so every cell goes through the same
+/// four-state parsing and validation as a CSV cell, with the line it came from.
+///
+/// A file GapMap wrote carries the dataset's metadata and sources (as JSON) and uses GapMap's
+/// column names: it comes back exactly. A foreign graph gets the plain-graph mapping of the
+/// format spec: `name` (or `label`, else the id), a `kind`/`type` that names a built-in kind
+/// (else `other`, the original kept as `original_kind`), relations `link` unless their
+/// `kind`/`type`/`relation` names a built-in one; every other attribute is kept as a column.
+struct GraphTables {
+  struct Item {
+    var id: String?
+    var source = ""
+    var target = ""
+    var attributes: [(String, String)] = []
+    var line: Int
+  }
+
+  var file: String
+  var nodes: [Item] = []
+  var edges: [Item] = []
+  /// `dataset.json`'s content, when GapMap wrote the file.
+  var metadata: JSONValue?
+  /// The sources table as JSON objects, when GapMap wrote the file.
+  var sources: JSONValue?
+  var directed: Bool?
+
+  init(file: String) { self.file = file }
+
+  /// The dataset and its diagnostics.
+  func decode() throws(IOError) -> (Dataset, [Diagnostic]) {
+    let native = metadata != nil || sources != nil
+    var entityRecords: [Record] = []
+    var seen = Set<String>()
+    for n in nodes {
+      guard let id = n.id else { continue }
+      seen.insert(id)
+      var cells: [String: String] = ["id": id]
+      var lines: [String: Int] = ["id": n.line]
+      for (k, v) in n.attributes where k != "id" {
+        cells[k] = v
+        lines[k] = n.line
+      }
+      if !native {
+        cells["name"] = cells["name"] ?? cells["label"] ?? id
+        let given = cells["kind"] ?? cells["type"]
+        if let g = given, EntityKind.builtIn.contains(EntityKind(g)) {
+          cells["kind"] = g
+        } else {
+          if let g = given { cells["original_kind"] = g }
+          cells["kind"] = EntityKind.other.rawValue
+        }
+      }
+      var r = Record(line: n.line, cells: cells)
+      r.fieldLines = lines
+      entityRecords.append(r)
+    }
+    // Edge ends that are not declared nodes become nodes (GraphML and node-link allow it).
+    for e in edges {
+      for end in [e.source, e.target] where !end.isEmpty && !seen.contains(end) {
+        seen.insert(end)
+        entityRecords.append(
+          Record(line: e.line, cells: ["id": end, "name": end, "kind": EntityKind.other.rawValue]))
+      }
+    }
+    var relationRecords: [Record] = []
+    var ids = Set<String>()
+    for e in edges {
+      var cells: [String: String] = ["source": e.source, "target": e.target]
+      if let id = e.id, !id.isEmpty, ids.insert(id).inserted { cells["id"] = id }
+      for (k, v) in e.attributes where !["source", "target", "id"].contains(k) { cells[k] = v }
+      if !native {
+        let given = cells["kind"] ?? cells["type"] ?? cells["relation"]
+        if let g = given, RelationKind.builtIn.contains(RelationKind(g)) {
+          cells["kind"] = g
+        } else {
+          if let g = given { cells["original_kind"] = g }
+          cells["kind"] = RelationKind.link.rawValue
+        }
+      }
+      relationRecords.append(Record(line: e.line, cells: cells))
+    }
+    var sourceTable: Table?
+    if case .array(let items)? = sources {
+      var records: [Record] = []
+      for item in items {
+        guard case .object(let fields) = item else { continue }
+        var cells: [String: String] = [:]
+        for f in fields {
+          cells[f.key] = try DatasetIO.cellText(f.value, file: file, line: f.line, column: f.key)
+        }
+        records.append(Record(line: fields.first?.line ?? 1, cells: cells))
+      }
+      sourceTable = Table(file: file, columns: nil, records: records)
+    }
+    var meta = metadata
+    if !native, let directed {
+      meta = .object([JSONMember(key: "directed", value: .bool(directed))])
+    }
+    var (d, ds) = DatasetDecoder.decode(
+      entities: Table(file: file, columns: nil, records: entityRecords),
+      relations: Table(file: file, columns: nil, records: relationRecords), sources: sourceTable,
+      metadata: meta, metadataFile: file)
+    d.files.sources = file
+    return (d, ds)
+  }
+}
+
+/// The dataset's tables as attribute lists, for the graph writers.
+struct GraphColumns {
+  var nodeColumns: [String]
+  var edgeColumns: [String]
+  var nodes: [(id: String, cells: [(String, String)])]
+  var edges: [(id: String, source: String, target: String, cells: [(String, String)])]
+  /// Columns whose every non-empty cell is a whole number / a number.
+  var integers: Set<String>
+  var numbers: Set<String>
+
+  init(_ d: Dataset) {
+    let e = DatasetEncoder.entities(d)
+    let r = DatasetEncoder.relations(d)
+    nodeColumns = e.columns.filter { $0 != "id" }
+    edgeColumns = r.columns.filter { !["id", "source", "target"].contains($0) }
+    func pairs(_ columns: [String], _ row: [Cell], skip: Set<String>) -> [(String, String)] {
+      zip(columns, row).compactMap { c, cell in
+        let t = cell.text
+        return skip.contains(c) || t.isEmpty ? nil : (c, t)
+      }
+    }
+    nodes = e.rows.map { row in
+      let id = zip(e.columns, row).first { $0.0 == "id" }?.1.text ?? ""
+      return (id, pairs(e.columns, row, skip: ["id"]))
+    }
+    edges = r.rows.map { row in
+      let get = { (name: String) in zip(r.columns, row).first { $0.0 == name }?.1.text ?? "" }
+      return (
+        get("id"), get("source"), get("target"), pairs(r.columns, row, skip: ["id", "source", "target"])
+      )
+    }
+    var ints = Set<String>()
+    var nums = Set<String>()
+    let all = nodes.flatMap(\.cells) + edges.flatMap(\.cells)
+    let columns = Set(nodeColumns + edgeColumns)
+    for c in columns {
+      let values = all.filter { $0.0 == c }.map(\.1)
+      guard !values.isEmpty, !["id", "name", "country"].contains(c) else { continue }
+      if values.allSatisfy({ Scalars.count($0) != nil }) {
+        ints.insert(c)
+      } else if values.allSatisfy({ Scalars.number($0) != nil }) {
+        nums.insert(c)
+      }
+    }
+    integers = ints
+    numbers = nums
+  }
+}

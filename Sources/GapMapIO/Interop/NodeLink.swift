@@ -1,0 +1,144 @@
+import GapMapModel
+
+/// networkx's node-link JSON (`networkx.node_link_data` / `node_link_graph`):
+/// `{"directed", "multigraph", "graph", "nodes": [{"id", …}], "edges": [{"source", "target",
+/// "key", …}]}` (older files say `links`; both are read). Relation ids are the multigraph
+/// `key`s; the dataset's metadata and sources ride in `graph` as `gapmap_dataset` and
+/// `gapmap_sources`. Numbers are written as JSON numbers where the whole column is numeric.
+public enum NodeLink {
+  public static func write(_ d: Dataset) -> String {
+    let cols = GraphColumns(d)
+    func value(_ c: String, _ v: String) -> JSONValue {
+      if cols.integers.contains(c) || cols.numbers.contains(c) { return .number(v) }
+      return .string(v)
+    }
+    let graph = JSONValue.object([
+      JSONMember(key: "gapmap_dataset", value: DatasetEncoder.metadata(d.metadata)),
+      JSONMember(key: "gapmap_sources", value: DatasetIO.sourcesJSON(d)),
+    ])
+    let nodes = JSONValue.array(
+      cols.nodes.map { n in
+        .object(
+          [JSONMember(key: "id", value: .string(n.id))]
+            + n.cells.map { JSONMember(key: $0.0, value: value($0.0, $0.1)) })
+      })
+    let edges = JSONValue.array(
+      cols.edges.map { e in
+        .object(
+          [
+            JSONMember(key: "source", value: .string(e.source)),
+            JSONMember(key: "target", value: .string(e.target)),
+            JSONMember(key: "key", value: .string(e.id)),
+          ] + e.cells.map { JSONMember(key: $0.0, value: value($0.0, $0.1)) })
+      })
+    return JSON.write(
+      .object([
+        JSONMember(key: "directed", value: .bool(true)), JSONMember(key: "multigraph", value: .bool(true)),
+        JSONMember(key: "graph", value: graph), JSONMember(key: "nodes", value: nodes),
+        JSONMember(key: "edges", value: edges),
+      ]))
+  }
+
+  /// Reads node-link JSON.
+  public static func read(_ bytes: [UInt8], file: String) throws(IOError) -> (Dataset, [Diagnostic], Bool) {
+    let root = try JSON.parse(bytes, file: file)
+    guard case .object(let top) = root, let nodesM = top.first(where: { $0.key == "nodes" }) else {
+      throw IOError(file: file, line: 1, "not node-link JSON (no \"nodes\")")
+    }
+    var t = GraphTables(file: file)
+    if case .bool(let b)? = root["directed"] { t.directed = b } else { t.directed = false }
+    if case .object(let g)? = root["graph"] {
+      for m in g {
+        if m.key == "gapmap_dataset" { t.metadata = m.value }
+        if m.key == "gapmap_sources" { t.sources = m.value }
+      }
+    }
+    func attrs(_ fields: [JSONMember], skip: Set<String>) throws(IOError) -> [(String, String)] {
+      var out: [(String, String)] = []
+      for f in fields where !skip.contains(f.key) {
+        out.append((f.key, try DatasetIO.cellText(f.value, file: file, line: f.line, column: f.key)))
+      }
+      return out
+    }
+    func idText(_ v: JSONValue?, _ line: Int, _ what: String) throws(IOError) -> String {
+      switch v {
+      case .string(let s)?: return s
+      case .number(let n)?: return n
+      default: throw IOError(file: file, line: line, "\(what): a string or number id is required")
+      }
+    }
+    guard case .array(let nodes) = nodesM.value else {
+      throw IOError(file: file, line: nodesM.line, column: "nodes", "must be an array")
+    }
+    for n in nodes {
+      guard case .object(let fields) = n else {
+        throw IOError(file: file, line: nodesM.line, column: "nodes", "must be an array of objects")
+      }
+      let line = fields.first?.line ?? nodesM.line
+      let id = try idText(n["id"], line, "node id")
+      t.nodes.append(.init(id: id, attributes: try attrs(fields, skip: ["id"]), line: line))
+    }
+    if let edgesM = top.first(where: { $0.key == "edges" || $0.key == "links" }) {
+      guard case .array(let edges) = edgesM.value else {
+        throw IOError(file: file, line: edgesM.line, column: edgesM.key, "must be an array")
+      }
+      for e in edges {
+        guard case .object(let fields) = e else {
+          throw IOError(file: file, line: edgesM.line, column: edgesM.key, "must be an array of objects")
+        }
+        let line = fields.first?.line ?? edgesM.line
+        let key: String? = try? idText(e["key"] ?? e["id"], line, "key")
+        t.edges.append(
+          .init(
+            id: key, source: try idText(e["source"], line, "edge source"),
+            target: try idText(e["target"], line, "edge target"),
+            attributes: try attrs(fields, skip: ["source", "target", "key", "id"]), line: line))
+      }
+    }
+    let (d, ds) = try t.decode()
+    return (d, ds, t.directed ?? false)
+  }
+}
+
+/// DOT for people who post-edit in Graphviz tools: every id and label a double-quoted,
+/// escaped string; no HTML-like labels; GapMap's style by kind.
+public enum DOTWriter {
+  /// A DOT string literal: backslashes and quotes escaped, line breaks as `\n`, and the
+  /// escString sequences Graphviz would expand (`\N`, `\G`, `\E`, …) neutralised.
+  public static func quote(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\\": out += "\\\\"
+      case "\"": out += "\\\""
+      case "\n": out += "\\n"
+      case "\r": continue
+      case _ where u.value < 0x20: continue
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    return out + "\""
+  }
+
+  public static func write(_ d: Dataset, fills: [String: String] = [:], shapes: [String: String] = [:])
+    -> String
+  {
+    var s = "digraph " + quote(d.metadata.title ?? "gapmap") + " {\n"
+    s += "  graph [rankdir=LR, fontname=\"DejaVu Sans\"];\n"
+    s += "  node [style=filled, fontname=\"DejaVu Sans\"];\n"
+    s += "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n"
+    for e in d.entities {
+      var attrs = ["label=" + quote(e.name), "kind=" + quote(e.kind.rawValue)]
+      if let f = fills[e.kind.rawValue] { attrs.append("fillcolor=" + quote(f)) }
+      if let sh = shapes[e.kind.rawValue] { attrs.append("shape=" + quote(sh)) }
+      s += "  \(quote(e.id)) [\(attrs.joined(separator: ", "))];\n"
+    }
+    for r in d.relations {
+      var attrs = ["id=" + quote(r.id), "kind=" + quote(r.kind.rawValue), "label=" + quote(r.kind.rawValue)]
+      if !r.evidence.isCertain { attrs.append("style=dashed") }
+      if !r.sources.isEmpty { attrs.append("sources=" + quote(r.sources.joined(separator: ";"))) }
+      s += "  \(quote(r.source)) -> \(quote(r.target)) [\(attrs.joined(separator: ", "))];\n"
+    }
+    return s + "}\n"
+  }
+}
