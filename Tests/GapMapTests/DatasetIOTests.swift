@@ -67,8 +67,10 @@ import Testing
       loaded.diagnostics.map(\.description) == [
         dir + #"/d.json:4: opened: "2019-02-30" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"#
       ])
-    try Files.writeAtomically("{\"nodes\": []}", to: dir + "/n.json")
+    try Files.writeAtomically("{\"vertices\": []}", to: dir + "/n.json")
     #expect(throws: IOError.self) { try DatasetIO.load(dir + "/n.json") }
+    try Files.writeAtomically("{\"nodes\": []}", to: dir + "/nl.json")
+    #expect(try DatasetIO.load(dir + "/nl.json").format == .nodeLink)
     try Files.writeAtomically("{\"gapmap\": 2}", to: dir + "/v.json")
     #expect(throws: IOError.self) { try DatasetIO.load(dir + "/v.json") }
   }
@@ -93,7 +95,8 @@ import Testing
     #expect(DatasetFormat.detect(path: "-", head: Array("  {\"gapmap\"".utf8)) == .json)
     #expect(DatasetFormat.detect(path: "-", head: Array("a b\n".utf8)) == .edgelist)
     #expect(DatasetFormat.forOutput(path: "out/folder") == .folder)
-    #expect(DatasetFormat.forOutput(path: "x.graphml") == nil)
+    #expect(DatasetFormat.forOutput(path: "x.graphml") == .graphml)
+    #expect(DatasetFormat.forOutput(path: "x.xyz") == nil)
   }
 
   @Test func atomicWriteLeavesNothingOnFailure() throws {
