@@ -29,10 +29,12 @@ let package = Package(
     .target(name: "GapMapAlgorithms", dependencies: ["GapMapGraph"], swiftSettings: settings),
     // The domain: entities, relations, sources, values, validation, projection.
     .target(name: "GapMapModel", dependencies: ["GapMapGraph"], swiftSettings: settings),
+    // The Swift runtime's Double formatter, called without a String per number (C shim).
+    .target(name: "CFloatFormat"),
     // Formats: dataset folder, GapMap JSON, edge lists.
     .target(
       name: "GapMapIO",
-      dependencies: ["GapMapModel", "GapMapGraph", .product(name: "Yams", package: "Yams")],
+      dependencies: ["GapMapModel", "GapMapGraph", "CFloatFormat", .product(name: "Yams", package: "Yams")],
       swiftSettings: settings),
     // Measures over the model (dataset summary now; accountability gaps next).
     .target(

@@ -34,17 +34,48 @@ extension Graph {
     let partialEdges = (0..<chunks).map { _ in SharedBuffer<Double>(repeating: 0, count: computeEdges ? m : 0)
     }
     let graph = self
-    parallelChunks(chunks, threads: threads) { c in
-      var ws = PathWorkspace(nodeCount: n)
-      var delta = [Double](repeating: 0, count: n)
-      let bc = partialNodes[c].pointer
-      let ebc = partialEdges[c].pointer
-      var s = c
-      while s < n {
-        ws.run(graph, from: s, weights: outW)
-        graph._accumulate(
-          ws, source: s, inWeights: inW, delta: &delta, nodes: bc, edges: computeEdges ? ebc : nil)
-        s += chunks
+    if !weighted {
+      parallelChunks(chunks, threads: threads) { c in
+        let scratch = BrandesScratch(nodeCount: n)
+        let bc = partialNodes[c].pointer
+        let ebc = partialEdges[c].pointer
+        graph.outOffsets.withUnsafeBufferPointer { off in
+          graph.outTargets.withUnsafeBufferPointer { tgt in
+            graph.inOffsets.withUnsafeBufferPointer { ioff in
+              graph.inSources.withUnsafeBufferPointer { isrc in
+                graph.inEdge.withUnsafeBufferPointer { ieid in
+                  guard let o = off.baseAddress, let io = ioff.baseAddress, let b = bc.baseAddress else {
+                    return
+                  }
+                  let t = tgt.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                  let sr = isrc.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                  let ei = ieid.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                  var s = c
+                  while s < n {
+                    graph._brandesUnweighted(
+                      from: s, scratch: scratch, outOffsets: o, outTargets: t, inOffsets: io, inSources: sr,
+                      inEdge: ei, nodes: b, edges: computeEdges ? ebc.baseAddress : nil)
+                    s += chunks
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      parallelChunks(chunks, threads: threads) { c in
+        var ws = PathWorkspace(nodeCount: n)
+        var delta = [Double](repeating: 0, count: n)
+        let bc = partialNodes[c].pointer
+        let ebc = partialEdges[c].pointer
+        var s = c
+        while s < n {
+          ws.run(graph, from: s, weights: outW)
+          graph._accumulate(
+            ws, source: s, inWeights: inW, delta: &delta, nodes: bc, edges: computeEdges ? ebc : nil)
+          s += chunks
+        }
       }
     }
     var nodes = [Double](repeating: 0, count: n)

@@ -170,6 +170,15 @@ struct Centrality: ParsableCommand {
       text = TableWriter.render(
         columns: ["source", "target", "edge-betweenness"], rows: rows, format: fmt, rowsKey: "edges",
         header: [JSONMember(key: "measures", value: .array([.string("edge-betweenness")]))])
+    } else if fmt == .csv && top == nil {
+      // The big-output path: bytes straight from the scores.
+      let bytes = ScoreWriter.csv(
+        ids: analysis.ids, columns: ms.map(\.rawValue), values: scores,
+        integer: ms.map { $0.isInteger && !normalized })
+      clock.lap("format")
+      do { try Files.writeAtomically(bytes, to: output ?? "-") } catch { Report.fail(error) }
+      clock.lap("write")
+      return
     } else {
       var rows = analysis.ids.indices.map { v in
         [TableValue.text(analysis.ids[v])]
