@@ -44,12 +44,10 @@ extension Graph {
             graph.inOffsets.withUnsafeBufferPointer { ioff in
               graph.inSources.withUnsafeBufferPointer { isrc in
                 graph.inEdge.withUnsafeBufferPointer { ieid in
-                  guard let o = off.baseAddress, let io = ioff.baseAddress, let b = bc.baseAddress else {
-                    return
-                  }
-                  let t = tgt.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                  let sr = isrc.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                  let ei = ieid.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                  // Without arcs every value is 0 (and the arc arrays have no storage).
+                  guard let o = off.baseAddress, let io = ioff.baseAddress, let b = bc.baseAddress,
+                    let t = tgt.baseAddress, let sr = isrc.baseAddress, let ei = ieid.baseAddress
+                  else { return }
                   var s = c
                   while s < n {
                     graph._brandesUnweighted(
