@@ -1,3 +1,4 @@
+import Dispatch
 import GapMapGraph
 
 /// The outcome of an iterative measure.
@@ -14,19 +15,34 @@ extension Graph {
   /// Sums `x[u] · w(u→v)` over the in-arcs of every `v` (pull form: deterministic, no atomics).
   @inline(__always)
   func _pull(_ x: [Double], inWeights: [Double]?, into y: inout [Double]) {
+    let n = nodeCount
+    let m = inSources.count
+    // Large graphs: rows split into ranges of equal arc counts, one per thread. Each y[v] is
+    // summed by one thread in arc order, so the result does not depend on the split.
+    let parts = m >= 200_000 ? Swift.min(defaultThreadCount, 8) : 1
     inOffsets.withUnsafeBufferPointer { off in
       inSources.withUnsafeBufferPointer { src in
         x.withUnsafeBufferPointer { xb in
           y.withUnsafeMutableBufferPointer { yb in
-            for v in 0..<nodeCount {
-              var sum = 0.0
-              if let w = inWeights {
-                for q in off[v]..<off[v + 1] { sum += xb[Int(src[q])] * w[q] }
-              } else {
-                for q in off[v]..<off[v + 1] { sum += xb[Int(src[q])] }
-              }
-              yb[v] = sum
+            let job = PullJob(off: off, src: src, x: xb, y: yb, w: inWeights)
+            if parts <= 1 {
+              job.rows(0, n)
+              return
             }
+            var bounds = [0]
+            for k in 1..<parts {
+              let target = m * k / parts
+              var lo = bounds[k - 1]
+              var hi = n
+              while lo < hi {
+                let mid = (lo + hi) / 2
+                if off[mid] < target { lo = mid + 1 } else { hi = mid }
+              }
+              bounds.append(lo)
+            }
+            bounds.append(n)
+            let b = bounds
+            DispatchQueue.concurrentPerform(iterations: parts) { k in job.rows(b[k], b[k + 1]) }
           }
         }
       }
@@ -187,5 +203,29 @@ extension Graph {
     let hs = h.reduce(0, +)
     let asum = a.reduce(0, +)
     return (hs == 0 ? h : h.map { $0 / hs }, asum == 0 ? a : a.map { $0 / asum }, converged)
+  }
+}
+
+/// One pull y = Aᵀx over a range of rows, shared read-only by the threads of ``Graph/_pull``
+/// (each row written by exactly one of them).
+struct PullJob: @unchecked Sendable {
+  let off: UnsafeBufferPointer<Int>
+  let src: UnsafeBufferPointer<Int32>
+  let x: UnsafeBufferPointer<Double>
+  let y: UnsafeMutableBufferPointer<Double>
+  let w: [Double]?
+
+  func rows(_ from: Int, _ to: Int) {
+    var v = from
+    while v < to {
+      var sum = 0.0
+      if let w {
+        for q in off[v]..<off[v + 1] { sum += x[Int(src[q])] * w[q] }
+      } else {
+        for q in off[v]..<off[v + 1] { sum += x[Int(src[q])] }
+      }
+      y[v] = sum
+      v += 1
+    }
   }
 }

@@ -154,9 +154,31 @@ extension Graph {
   /// `keepSelfLoops`. Edge ids are renumbered in order of first appearance.
   /// - Complexity: O(n + m).
   public func simplified(keepSelfLoops: Bool = false) -> Graph {
-    Graph(
+    // Most graphs are simple already: one pass over the sorted rows avoids a rebuild.
+    if _isSimple(keepSelfLoops: keepSelfLoops) { return self }
+    return Graph(
       nodeCount: nodeCount, sources: edgeSources, targets: edgeTargets, weights: edgeWeights,
       directed: isDirected, parallel: .merge, selfLoops: keepSelfLoops)
+  }
+
+  /// Whether no two arcs of a row share a target (rows are sorted) and, unless
+  /// `keepSelfLoops` on a directed graph, no arc is a self-loop.
+  /// - Complexity: O(n + m), no allocation.
+  func _isSimple(keepSelfLoops: Bool) -> Bool {
+    outOffsets.withUnsafeBufferPointer { off in
+      outTargets.withUnsafeBufferPointer { tgt in
+        for v in 0..<nodeCount {
+          var prev = -1
+          for p in off[v]..<off[v + 1] {
+            let t = Int(tgt[p])
+            if t <= prev { return false }
+            if t == v && (!keepSelfLoops || !isDirected) { return false }
+            prev = t
+          }
+        }
+        return true
+      }
+    }
   }
 
   /// The weight of each out-slot (`edgeWeights[outEdge[p]]`), or `nil` when unweighted: lets hot
