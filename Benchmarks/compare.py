@@ -148,7 +148,12 @@ def main():
     ap.add_argument("--json", default=os.path.join(HERE, "results", "compare.json"))
     ap.add_argument("--quick", action="store_true", help="skip networkx and the ba20k betweenness")
     ap.add_argument("--timeout", type=float, default=900)
+    ap.add_argument("--markdown-only", action="store_true", help="rewrite the page from the saved JSON")
     a = ap.parse_args()
+    if a.markdown_only:
+        saved = json.load(open(a.json))
+        write_markdown(a.out, saved["meta"], saved["results"])
+        return
     if not os.access(a.binary, os.X_OK):
         sys.exit(f"compare: no gapmap binary at {a.binary}: run `swift build -c release --product gapmap`")
     subprocess.run([sys.executable, os.path.join(HERE, "peers", "gen.py"), a.graphs], check=True)
@@ -248,8 +253,10 @@ def write_markdown(path, meta, results):
         f"Every target met: {'yes' if met_all else 'no — see below'}.",
         "",
     ]
-    lines += open(os.path.join(HERE, "performance-notes.md")).read().splitlines() if os.path.exists(
-        os.path.join(HERE, "performance-notes.md")) else []
+    for extra in ["performance-notes.md", os.path.join("results", "scaling.md")]:
+        p = os.path.join(HERE, extra)
+        if os.path.exists(p):
+            lines += open(p).read().splitlines() + [""]
     open(path, "w").write("\n".join(lines) + "\n")
 
 

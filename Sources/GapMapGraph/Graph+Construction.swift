@@ -8,38 +8,91 @@ extension Graph {
   ) -> (offsets: [Int], heads: [Int32], edges: [Int32]) {
     let m = tails.count
     let slots = symmetric ? 2 * m : m
-    // Arc list (tail, head, edge) in input order, both directions when symmetric.
-    var arcTail = [Int32](repeating: 0, count: slots)
-    var arcHead = [Int32](repeating: 0, count: slots)
-    var arcEdge = [Int32](repeating: 0, count: slots)
-    for i in 0..<m {
-      arcTail[i] = tails[i]
-      arcHead[i] = heads[i]
-      arcEdge[i] = Int32(truncatingIfNeeded: i)
-      if symmetric {
-        arcTail[m + i] = heads[i]
-        arcHead[m + i] = tails[i]
-        arcEdge[m + i] = Int32(truncatingIfNeeded: i)
-      }
-    }
-    // Pass 1: order by head.
-    let byHead = _countingOrder(keys: arcHead, buckets: n)
-    // Pass 2: stable order by tail, walking arcs in head order.
-    var counts = [Int](repeating: 0, count: n + 1)
-    for t in arcTail { counts[Int(t) + 1] += 1 }
-    for v in 0..<n { counts[v + 1] += counts[v] }
-    let offsets = counts
+    // Arcs are edge i: tail → head (index i) and, when symmetric, head → tail (index m + i).
+    // One counting pass by tail places them in arc order; each row is then sorted by head,
+    // stably, which gives rows ascending by head with ties in arc order.
+    var offsets = [Int](repeating: 0, count: n + 1)
     var outHeads = [Int32](repeating: 0, count: slots)
     var outEdges = [Int32](repeating: 0, count: slots)
-    var cursor = counts
-    for a in byHead {
-      let t = Int(arcTail[a])
-      let p = cursor[t]
-      cursor[t] = p + 1
-      outHeads[p] = arcHead[a]
-      outEdges[p] = arcEdge[a]
+    tails.withUnsafeBufferPointer { tl in
+      heads.withUnsafeBufferPointer { hd in
+        offsets.withUnsafeMutableBufferPointer { off in
+          for i in 0..<m {
+            off[Int(tl[i]) + 1] += 1
+            if symmetric { off[Int(hd[i]) + 1] += 1 }
+          }
+          for v in 0..<n { off[v + 1] += off[v] }
+          var cursor = Array(off[0..<n])
+          outHeads.withUnsafeMutableBufferPointer { oh in
+            outEdges.withUnsafeMutableBufferPointer { oe in
+              cursor.withUnsafeMutableBufferPointer { cur in
+                for i in 0..<m {
+                  let t = Int(tl[i])
+                  let p = cur[t]
+                  cur[t] = p + 1
+                  oh[p] = hd[i]
+                  oe[p] = Int32(truncatingIfNeeded: i)
+                }
+                if symmetric {
+                  for i in 0..<m {
+                    let t = Int(hd[i])
+                    let p = cur[t]
+                    cur[t] = p + 1
+                    oh[p] = tl[i]
+                    oe[p] = Int32(truncatingIfNeeded: i)
+                  }
+                }
+              }
+              _sortRows(offsets: UnsafeBufferPointer(off), heads: oh, edges: oe)
+            }
+          }
+        }
+      }
     }
     return (offsets, outHeads, outEdges)
+  }
+
+  /// Sorts every row by head, stably (ties keep their order in the row).
+  /// - Complexity: O(Σ d²) for rows up to 24 arcs (insertion sort, in cache), O(d log d) above.
+  static func _sortRows(
+    offsets off: UnsafeBufferPointer<Int>, heads: UnsafeMutableBufferPointer<Int32>,
+    edges: UnsafeMutableBufferPointer<Int32>
+  ) {
+    let n = off.count - 1
+    var scratch: [(Int32, Int, Int32)] = []
+    for v in 0..<n {
+      let lo = off[v]
+      let hi = off[v + 1]
+      if hi - lo < 2 { continue }
+      var sorted = true
+      for p in (lo + 1)..<hi where heads[p] < heads[p - 1] {
+        sorted = false
+        break
+      }
+      if sorted { continue }
+      if hi - lo <= 24 {
+        for p in (lo + 1)..<hi {
+          let h = heads[p]
+          let e = edges[p]
+          var q = p - 1
+          while q >= lo && heads[q] > h {
+            heads[q + 1] = heads[q]
+            edges[q + 1] = edges[q]
+            q -= 1
+          }
+          heads[q + 1] = h
+          edges[q + 1] = e
+        }
+      } else {
+        scratch.removeAll(keepingCapacity: true)
+        for p in lo..<hi { scratch.append((heads[p], p, edges[p])) }
+        scratch.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        for (k, item) in scratch.enumerated() {
+          heads[lo + k] = item.0
+          edges[lo + k] = item.2
+        }
+      }
+    }
   }
 
   /// A permutation that lists indices by ascending key, stable.

@@ -3,14 +3,17 @@
 struct ByteInterner {
   private(set) var arena: [UInt8] = []
   private(set) var starts: [Int] = [0]
-  private var table: [Int32]
+  /// Slots: 0 = empty, else `(id + 1) << 32 | hash >> 32`: the id and a fingerprint in one
+  /// load, so a probe touches the arena only when the fingerprint matches.
+  private var table: [UInt64]
+  /// Full hashes by id, for growing the table.
   private var hashes: [UInt64] = []
   private var mask: Int
 
   init(capacity: Int = 1024) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    table = [Int32](repeating: -1, count: size)
+    table = [UInt64](repeating: 0, count: size)
     mask = size - 1
     arena.reserveCapacity(capacity * 8)
   }
@@ -31,29 +34,53 @@ struct ByteInterner {
     return h
   }
 
+  /// The id most recently returned by ``internRepeated(_:)``.
+  private var lastRepeated: Int = -1
+
+  /// ``intern(_:)`` with a one-entry cache: edge lists sorted by source repeat the source of the
+  /// previous line, whose bytes are still in cache, so the hash table is not touched.
+  @inline(__always)
+  mutating func internRepeated(_ p: UnsafeRawBufferPointer) -> Int32 {
+    if lastRepeated >= 0 {
+      let s = starts[lastRepeated]
+      let e = starts[lastRepeated + 1]
+      if e - s == p.count {
+        let same = arena.withUnsafeBufferPointer { a in
+          memcmpEqual(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[s..<e]), p)
+        }
+        if same { return Int32(lastRepeated) }
+      }
+    }
+    let id = intern(p)
+    lastRepeated = Int(id)
+    return id
+  }
+
   /// The id of the bytes, inserting them if new.
   /// - Complexity: O(length) expected.
   @inline(__always)
   mutating func intern(_ p: UnsafeRawBufferPointer) -> Int32 {
     let h = ByteInterner.hash(p)
+    let fingerprint = h >> 32
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
-      let id = table[slot]
-      if id < 0 { break }
-      if hashes[Int(id)] == h {
-        let s = starts[Int(id)]
-        let e = starts[Int(id) + 1]
+      let entry = table[slot]
+      if entry == 0 { break }
+      if entry & 0xFFFF_FFFF == fingerprint {
+        let id = Int(entry >> 32) - 1
+        let s = starts[id]
+        let e = starts[id + 1]
         if e - s == p.count {
           let same = arena.withUnsafeBufferPointer { a in
             memcmpEqual(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(a)[s..<e]), p)
           }
-          if same { return id }
+          if same { return Int32(id) }
         }
       }
       slot = (slot + 1) & mask
     }
     let id = Int32(count)
-    table[slot] = id
+    table[slot] = UInt64(id + 1) << 32 | fingerprint
     hashes.append(h)
     arena.append(contentsOf: p)
     starts.append(arena.count)
@@ -69,12 +96,13 @@ struct ByteInterner {
 
   private mutating func grow() {
     let size = table.count * 2
-    table = [Int32](repeating: -1, count: size)
+    table = [UInt64](repeating: 0, count: size)
     mask = size - 1
     for id in 0..<count {
-      var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-      while table[slot] >= 0 { slot = (slot + 1) & mask }
-      table[slot] = Int32(id)
+      let h = hashes[id]
+      var slot = Int(truncatingIfNeeded: h) & mask
+      while table[slot] != 0 { slot = (slot + 1) & mask }
+      table[slot] = UInt64(id + 1) << 32 | (h >> 32)
     }
   }
 

@@ -255,7 +255,7 @@ public enum EdgeListReader {
       if hasWeight == false && lineHasWeight {
         throw fail("unexpected third column", column: "weight", hint: "the first edge had no weight")
       }
-      let u = interner.intern(UnsafeRawBufferPointer(rebasing: p[tokens[0].0..<tokens[0].1]))
+      let u = interner.internRepeated(UnsafeRawBufferPointer(rebasing: p[tokens[0].0..<tokens[0].1]))
       let v = interner.intern(UnsafeRawBufferPointer(rebasing: p[tokens[1].0..<tokens[1].1]))
       if lineHasWeight {
         let text = String(
