@@ -149,6 +149,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="skip networkx and the ba20k betweenness")
     ap.add_argument("--timeout", type=float, default=900)
     ap.add_argument("--markdown-only", action="store_true", help="rewrite the page from the saved JSON")
+    ap.add_argument("--only", help="re-run only these measures (comma-separated), keeping the saved others")
     a = ap.parse_args()
     if a.markdown_only:
         saved = json.load(open(a.json))
@@ -162,6 +163,8 @@ def main():
     work = tempfile.mkdtemp(prefix="gapmap-compare-")
     for case in CASES:
         measure, graph = case[0], case[1]
+        if a.only and measure not in a.only.split(","):
+            continue
         if a.quick and (measure, graph) == ("betweenness", "ba20k"):
             continue
         path = os.path.join(a.graphs, graph + ".csv")
@@ -186,6 +189,10 @@ def main():
         results.append(row)
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(os.path.dirname(a.json), exist_ok=True)
+    if a.only and os.path.exists(a.json):
+        saved = json.load(open(a.json))
+        fresh = {(r["measure"], r["graph"]): r for r in results}
+        results = [fresh.get((r["measure"], r["graph"]), r) for r in saved["results"]]
     meta = {"date": datetime.date.today().isoformat(), "machine": machine(), "versions": versions(), "runs": a.runs}
     json.dump({"meta": meta, "results": results}, open(a.json, "w"), indent=1)
     write_markdown(a.out, meta, results)

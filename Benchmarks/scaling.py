@@ -61,21 +61,29 @@ def slope(xs, ys):
 
 
 def main():
-    binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "release", "gapmap")
-    folder = os.path.join(tempfile.gettempdir(), "gapmap-scaling")
-    os.makedirs(folder, exist_ok=True)
-    rows = []
-    for e in SIZES:
-        path = os.path.join(folder, f"ba-{e}.csv")
-        graph(path, e)
-        pr = run(binary, path, "pagerank", [], 900)
-        ab = run(binary, path, "approx-betweenness", ["--epsilon", str(EPSILON)], 1800)
-        rows.append({"edges": e, "nodes": e // 5, "pagerank": pr, "approx": ab})
-        print(e, json.dumps(rows[-1]), flush=True)
-    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    json.dump(rows, open(os.path.join(HERE, "results", "scaling.json"), "w"), indent=1)
+    results = os.path.join(HERE, "results", "scaling.json")
+    if "--replot" in sys.argv:
+        rows = json.load(open(results))
+    else:
+        args = [a for a in sys.argv[1:] if not a.startswith("--")]
+        binary = args[0] if args else os.path.join(ROOT, ".build", "release", "gapmap")
+        folder = os.path.join(tempfile.gettempdir(), "gapmap-scaling")
+        os.makedirs(folder, exist_ok=True)
+        rows = []
+        for e in SIZES:
+            path = os.path.join(folder, f"ba-{e}.csv")
+            graph(path, e)
+            pr = run(binary, path, "pagerank", [], 900)
+            ab = run(binary, path, "approx-betweenness", ["--epsilon", str(EPSILON)], 1800)
+            rows.append({"edges": e, "nodes": e // 5, "pagerank": pr, "approx": ab})
+            print(e, json.dumps(rows[-1]), flush=True)
+        os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
+        json.dump(rows, open(results, "w"), indent=1)
 
+    # Slopes over 10^5..10^7: the smallest graph is dominated by process start-up.
+    fit = [r for r in rows if r["edges"] >= 100_000]
     xs = [r["edges"] for r in rows]
+    fxs = [r["edges"] for r in fit]
     series = {
         "load (read CSV + build CSR)": [r["pagerank"]["load"] if r["pagerank"] else None for r in rows],
         "PageRank (compute)": [r["pagerank"]["compute"] if r["pagerank"] else None for r in rows],
@@ -83,8 +91,10 @@ def main():
         "load + PageRank + write (end to end)": [r["pagerank"]["e2e"] if r["pagerank"] else None for r in rows],
     }
     memory = [r["pagerank"]["mem_mb"] if r["pagerank"] else None for r in rows]
-    slopes = {k: slope(xs, v) for k, v in series.items()}
-    mem_slope = slope(xs, memory)
+    offset = len(rows) - len(fit)
+    slopes = {k: slope(fxs, v[offset:]) for k, v in series.items()}
+    last = {k: slope(fxs[-2:], v[-2:]) for k, v in series.items()}
+    mem_slope = slope(fxs, memory[offset:])
 
     import matplotlib
     matplotlib.use("Agg")
@@ -123,8 +133,12 @@ def main():
         p, q = r["pagerank"], r["approx"]
         lines.append(f"| {r['edges']:,} | {r['nodes']:,} | {p['load']:.3f} | {p['compute']:.3f} | {p['e2e']:.2f} | "
                      f"{p['mem_mb']:.0f} | {q['compute']:.2f} |" if p and q else f"| {r['edges']:,} | – | – | – | – | – | – |")
-    lines += ["", "Fitted log–log slopes (1 = linear): " + ", ".join(
-        f"{k} {v:.2f}" for k, v in slopes.items() if v) + (f"; memory {mem_slope:.2f}." if mem_slope else "."), ""]
+    lines += ["", "Fitted log–log slopes over 10⁵–10⁷ edges (1 = linear): " + ", ".join(
+        f"{k} {v:.2f}" for k, v in slopes.items() if v) + (f"; memory {mem_slope:.2f}." if mem_slope else "."),
+        "Over the last decade alone (10⁶ → 10⁷): " + ", ".join(f"{k} {v:.2f}" for k, v in last.items() if v)
+        + ". Reading is a little super-linear there: with 2 million distinct names the interner's table and the "
+        "CSR scatter no longer fit in cache, so each lookup or placement is a memory access rather than a cache hit. "
+        "Approximate betweenness grows with the graph's diameter (more samples) and the cost of each BFS.", ""]
     if per_edge:
         lines += [
             f"**How large a graph fits in 24 GiB.** At 10⁷ edges the peak is {largest['mem_mb']:.0f} MB, about "

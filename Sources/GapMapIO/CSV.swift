@@ -151,6 +151,16 @@ public enum CSV {
     return "\"" + s.replacing("\"", with: "\"\"") + "\""
   }
 
+  /// Text a spreadsheet would evaluate (`=`, `+`, `-`, `@`, a tab or a carriage return first)
+  /// prefixed with `'`, which spreadsheets show but do not evaluate (OWASP's CSV-injection
+  /// advice). Numbers such as `-0.5` are left alone. Used for result tables, not for the dataset
+  /// folder, whose cells must read back exactly.
+  public static func neutralized(_ s: String) -> String {
+    guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+    if Scalars.number(s.trimmingWhitespace) != nil { return s }
+    return "'" + s
+  }
+
   /// A CSV document: header, then rows, `\n` line ends.
   public static func write(columns: [String], rows: [[String]]) -> String {
     var out = columns.map { escape($0) }.joined(separator: ",") + "\n"

@@ -16,7 +16,10 @@ public enum ScoreWriter {
     withUnsafeTemporaryAllocation(of: CChar.self, capacity: 40) { buf in
       guard let base = buf.baseAddress else { return }
       for v in ids.indices {
-        let id = ids[v]
+        var id = ids[v]
+        if let b = id.utf8.first, b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D {
+          id = CSV.neutralized(id)
+        }
         if needsQuoting(id) { out += Array(CSV.escape(id).utf8) } else { out += id.utf8 }
         for k in columns.indices {
           out.append(0x2C)

@@ -52,7 +52,16 @@ public enum TableWriter {
   ) -> String {
     switch format {
     case .csv:
-      return CSV.write(columns: columns, rows: rows.map { $0.map(\.text) })
+      // Result tables go to spreadsheets: text that a spreadsheet would run as a formula is
+      // neutralised (numbers are numbers, never prefixed).
+      return CSV.write(
+        columns: columns,
+        rows: rows.map { row in
+          row.map { v in
+            if case .text(let s) = v { return CSV.neutralized(s) }
+            return v.text
+          }
+        })
     case .json:
       let objects: [JSONValue] = rows.map { row in
         .object(zip(columns, row).map { JSONMember(key: $0, value: $1.json) })
