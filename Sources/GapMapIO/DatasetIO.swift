@@ -40,7 +40,9 @@ public enum DatasetIO {
       let b = try bytes()
       if let value = try? JSON.parse(b, file: file) {
         fmt = DatasetFormat.sniff(value) ?? .json
-      } else if b.split(separator: 0x0A).prefix(2).count == 2 {
+      } else if let first = b.split(separator: 0x0A).first,
+        let value = try? JSON.parse(Array(first), file: file), DatasetFormat.sniff(value) == .ftm
+      {
         fmt = .ftm  // several JSON objects, one per line
       }
     }

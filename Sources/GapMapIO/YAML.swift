@@ -13,6 +13,11 @@ public enum YAML {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw IOError(file: file, "not UTF-8 text")
     }
+    if let line = YAML.anchorOrAliasLine(text) {
+      throw IOError(
+        file: file, line: line, "anchors and aliases are not supported",
+        hint: "write the repeated values out; aliases can expand exponentially")
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
@@ -34,6 +39,42 @@ public enum YAML {
     let bytes = try Files.read(path)
     if path.lowercased().hasSuffix(".json") { return try JSON.parse(bytes, file: path) }
     return try parse(bytes, file: path)
+  }
+
+  /// The first line with a YAML anchor (`&name`) or alias (`*name`) outside quotes and
+  /// comments, if any.
+  static func anchorOrAliasLine(_ text: String) -> Int? {
+    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var inSingle = false
+      var inDouble = false
+      var previous: Character = " "
+      var chars = Array(raw)
+      var k = 0
+      while k < chars.count {
+        let c = chars[k]
+        if inDouble {
+          if c == "\\" { k += 1 } else if c == "\"" { inDouble = false }
+        } else if inSingle {
+          if c == "'" { inSingle = false }
+        } else if c == "\"" {
+          inDouble = true
+        } else if c == "'"
+          && (previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":")
+        {
+          inSingle = true
+        } else if c == "#" && previous.isWhitespace {
+          chars.removeSubrange(k...)
+          break
+        } else if (c == "&" || c == "*") && " \t[{,:-".contains(previous) && k + 1 < chars.count
+          && !" \t,]}".contains(chars[k + 1])
+        {
+          return i + 1
+        }
+        previous = c
+        k += 1
+      }
+    }
+    return nil
   }
 
   static func convert(_ node: Node, file: String, depth: Int) throws(IOError) -> JSONValue {

@@ -62,8 +62,20 @@ extension TableFormat: ExpressibleByArgument {
 
 /// Errors and diagnostics on standard error, and the exit codes of the CLI contract.
 enum Report {
+  /// At most this many diagnostics are printed; the rest are counted.
+  static let maximumDiagnostics = 1000
+
   static func diagnostics(_ ds: [Diagnostic]) {
-    for d in ds { printError(d.description + (d.hint.map { " (hint: \($0))" } ?? "")) }
+    var text = ""
+    for d in ds.prefix(maximumDiagnostics) {
+      text += d.description + (d.hint.map { " (hint: \($0))" } ?? "") + "\n"
+    }
+    if ds.count > maximumDiagnostics {
+      let errors = ds.dropFirst(maximumDiagnostics).filter { $0.severity == .error }.count
+      text +=
+        "… and \(ds.count - maximumDiagnostics) more (\(errors) errors, \(ds.count - maximumDiagnostics - errors) warnings) not shown\n"
+    }
+    FileHandle.standardError.write(Data(text.utf8))
   }
 
   static func printError(_ line: String) {

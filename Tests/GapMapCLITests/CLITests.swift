@@ -33,18 +33,24 @@ import Testing
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
     p.currentDirectoryURL = URL(fileURLWithPath: root)
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
+    // Output goes to files: two pipes read one after the other deadlock once the second fills.
+    let base = NSTemporaryDirectory() + "gapmap-run-" + UUID().uuidString
+    FileManager.default.createFile(atPath: base + ".out", contents: nil)
+    FileManager.default.createFile(atPath: base + ".err", contents: nil)
+    defer {
+      try? FileManager.default.removeItem(atPath: base + ".out")
+      try? FileManager.default.removeItem(atPath: base + ".err")
+    }
+    p.standardOutput = FileHandle(forWritingAtPath: base + ".out")
+    p.standardError = FileHandle(forWritingAtPath: base + ".err")
     let input = Pipe()
     p.standardInput = input
     try p.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
+    let o = FileManager.default.contents(atPath: base + ".out") ?? Data()
+    let e = FileManager.default.contents(atPath: base + ".err") ?? Data()
     return Result(
       status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
       stderr: String(decoding: e, as: UTF8.self))
