@@ -31,13 +31,10 @@ public enum Files {
     let dir = url.deletingLastPathComponent()
     let temp = dir.appendingPathComponent(
       ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-    do {
-      try Data(bytes).write(to: temp, options: [.withoutOverwriting])
-    } catch {
+    if let reason = Files.writeNew(bytes, to: temp.path) {
       try? FileManager.default.removeItem(at: temp)
       throw IOError(
-        file: path, "cannot write: \(Files.reason(error))",
-        hint: "check that the folder exists and is writable",
+        file: path, "cannot write: \(reason)", hint: "check that the folder exists and is writable",
         cause: .environment)
     }
     if rename(temp.path, url.path) != 0 {
@@ -45,6 +42,29 @@ public enum Files {
       try? FileManager.default.removeItem(at: temp)
       throw IOError(file: path, "cannot write: \(reason)", cause: .environment)
     }
+  }
+
+  /// Creates `path` (which must not exist) with `bytes` by POSIX calls, so a failure has its
+  /// system reason (`No space left on device`, `Read-only file system`); `nil` on success.
+  static func writeNew(_ bytes: [UInt8], to path: String) -> String? {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    if fd < 0 { return String(cString: strerror(errno)) }
+    var offset = 0
+    var failure: String?
+    bytes.withUnsafeBytes { raw in
+      while offset < raw.count, let base = raw.baseAddress {
+        let n = write(fd, base + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = String(cString: strerror(errno))
+          return
+        }
+        offset += n
+      }
+    }
+    if failure == nil && fsync(fd) != 0 && errno != EINVAL { failure = String(cString: strerror(errno)) }
+    if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+    return failure
   }
 
   /// Writes text as UTF-8, atomically.
@@ -89,18 +109,26 @@ public enum Files {
     } else if exists(url.path) {
       throw IOError(file: path, "exists and is not a folder")
     }
-    do {
-      try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-      for f in files {
+    var failure: String?
+    if mkdir(staging.path, 0o755) != 0 {
+      failure = String(cString: strerror(errno))
+    } else {
+      for f in files where failure == nil {
         precondition(!f.path.split(separator: "/").contains(".."), "file paths stay inside the folder")
         let target = staging.appendingPathComponent(f.path)
-        try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(f.bytes).write(to: target)
+        do {
+          try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+          failure = reason(error)
+          break
+        }
+        failure = writeNew(f.bytes, to: target.path)
       }
-    } catch {
+    }
+    if let failure {
       try? fm.removeItem(at: staging)
       throw IOError(
-        file: path, "cannot write: \(reason(error))", hint: "check that the parent folder is writable",
+        file: path, "cannot write: \(failure)", hint: "check that the parent folder is writable",
         cause: .environment)
     }
     let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(tag)")

@@ -64,6 +64,7 @@ struct Batch: ParsableCommand {
   func run() throws {
     let m: BatchManifest
     do { m = try BatchManifest(file: manifest, outputRoot: outputRoot) } catch { Report.fail(error) }
+    Batch.removeStaleStaging(m)
     var outcomes = [Outcome](repeating: Outcome(), count: m.jobs.count)
     let manifestTime = Batch.modified(manifest) ?? .distantFuture
     var queue: [Int] = []
@@ -161,6 +162,19 @@ struct Batch: ParsableCommand {
       Report.printError(
         "gapmap batch: \(failed.count) job(s) failed: \(failed.map(\.0.name).joined(separator: ", "))")
       Report.exitNow(1)
+    }
+  }
+
+  /// Removes staging files a killed earlier run left next to the outputs (`.NAME.batch-…`).
+  static func removeStaleStaging(_ m: BatchManifest) {
+    let fm = FileManager.default
+    for job in m.jobs {
+      guard let out = job.output else { continue }
+      let dir = (out as NSString).deletingLastPathComponent
+      let prefix = ".\((out as NSString).lastPathComponent).batch-"
+      for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) {
+        try? fm.removeItem(atPath: dir + "/" + name)
+      }
     }
   }
 

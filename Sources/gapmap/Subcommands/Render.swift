@@ -97,6 +97,12 @@ struct Render: ParsableCommand {
   @Option(help: "Seconds the layout may take before it is stopped.")
   var timeout: Double = 60
 
+  @Option(help: "Refuse to draw more nodes than this (after aggregation).")
+  var maxNodes = 20_000
+
+  @Option(help: "Refuse to draw more edges than this (after aggregation).")
+  var maxEdges = 200_000
+
   @Flag(help: .hidden)
   var inProcess = false
 
@@ -162,6 +168,15 @@ struct Render: ParsableCommand {
     let format = resolvedFormat ?? .svg
     do {
       let figure = try DiagramBuilder.build(dataset, options: options)
+      guard figure.nodes.count <= maxNodes, figure.edges.count <= maxEdges else {
+        Report.printError(
+          "\(input.dataset): the figure has \(figure.nodes.count) nodes and \(figure.edges.count) edges, above "
+            + "--max-nodes \(maxNodes) / --max-edges \(maxEdges); drop --full (aggregated view), filter "
+            + "(--at, --relations, --kinds), use --focus ID --depth 1, or raise the limits")
+        Report.exitNow(1)
+      }
+      // Fault injection for the tests of worker isolation (never set in normal use).
+      if ProcessInfo.processInfo.environment["GAPMAP_FAULT"] == "abort-in-render" { abort() }
       var ro = RenderOptions()
       ro.engine = engine
       ro.seed = seed
