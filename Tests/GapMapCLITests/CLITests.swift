@@ -35,8 +35,8 @@ import Testing
     p.currentDirectoryURL = URL(fileURLWithPath: root)
     // Output goes to files: two pipes read one after the other deadlock once the second fills.
     let base = NSTemporaryDirectory() + "gapmap-run-" + UUID().uuidString
-    FileManager.default.createFile(atPath: base + ".out", contents: nil)
-    FileManager.default.createFile(atPath: base + ".err", contents: nil)
+    _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+    _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
     defer {
       try? FileManager.default.removeItem(atPath: base + ".out")
       try? FileManager.default.removeItem(atPath: base + ".err")
