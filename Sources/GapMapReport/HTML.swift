@@ -1,24 +1,11 @@
 import GapMapModel
+import GapMapRender
 
 /// Escaping for the report's HTML: every piece of dataset text passes through here.
 enum HTML {
-  /// Text content and attribute values: `& < > " '` escaped, control characters dropped.
-  static func esc(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case _ where (u.value < 0x20 && u != "\n" && u != "\t") || u.value == 0x7F: continue
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
+  /// Text content and attribute values: the SVG post-processor's XML escaper (`& < > " '`
+  /// escaped, control characters dropped), so page and figures escape alike.
+  static func esc(_ s: String) -> String { SVGPostProcessor.xmlEscape(s) }
 
   /// The URL if it is one the report may link: `http`, `https` or `mailto`, with no white
   /// space or control characters; `nil` otherwise (shown as text, never as a link).

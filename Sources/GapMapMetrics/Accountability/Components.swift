@@ -28,6 +28,23 @@ public struct RedFlag: Sendable, Hashable {
   public var relations: [String]
 }
 
+extension FieldScore {
+  /// The share of a yes/no compact map's fields that are yes: unknown and undisclosed fields
+  /// widen the interval (non-disclosure is scored once, in transparency), n/a ones are dropped.
+  /// Every field read is recorded in `trace` as `id.map.field = value`.
+  init<S: YesNoFields>(yesNo map: CompactMap<S>, id: String, trace: inout Trace) {
+    self.init()
+    for (field, v) in map.all {
+      switch v {
+      case .known(let yes): add(yes ? 1 : 0)
+      case .notApplicable: continue
+      case .unknown, .undisclosed: addUnknown()
+      }
+      trace.read(id, "\(S.name).\(field)", v.cell(Scalars.formatBool))
+    }
+  }
+}
+
 /// The component computations over one facility's responsibility graph.
 struct FacilityContext {
   let net: AccountabilityNetwork
@@ -131,15 +148,7 @@ struct FacilityContext {
           internalMonitors.append(r.source)
           continue
         }
-        var score = FieldScore()
-        for (field, v) in r.powers.all {
-          switch v {
-          case .known(let yes): score.add(yes ? 1 : 0)
-          case .notApplicable: continue
-          case .unknown, .undisclosed: score.addUnknown()
-          }
-          trace.read(r.id, "powers.\(field)", v.cell(Scalars.formatBool))
-        }
+        let score = FieldScore(yesNo: r.powers, id: r.id, trace: &trace)
         let strength = score.share ?? Interval(exactly: 0)
         let certain = independent == .known(true) && net.isCertain(i) && targetCertain
         ocHigh = max(ocHigh, strength.high)
@@ -244,15 +253,7 @@ struct FacilityContext {
             continue
           }
           if !free.contains(m) { flags.insert("remedy_gatekeeping") }
-          var score = FieldScore()
-          for (field, v) in mech?.criteria.all ?? [] {
-            switch v {
-            case .known(let yes): score.add(yes ? 1 : 0)
-            case .notApplicable: continue
-            case .unknown, .undisclosed: score.addUnknown()
-            }
-            trace.read(m, "criteria.\(field)", v.cell(Scalars.formatBool))
-          }
+          let score = FieldScore(yesNo: mech?.criteria ?? CompactMap(), id: m, trace: &trace)
           let q = score.share ?? Interval(exactly: 0)
           if q.high > high {
             high = q.high
@@ -358,15 +359,7 @@ struct FacilityContext {
     for l in contractLinks where !net.isPublic(l.to) {
       guard let (r, _) = relation(l.relation) else { continue }
       trace.relations.insert(r.id)
-      var score = FieldScore()
-      for (field, v) in r.safeguards.all {
-        switch v {
-        case .known(let yes): score.add(yes ? 1 : 0)
-        case .notApplicable: continue
-        case .unknown, .undisclosed: score.addUnknown()
-        }
-        trace.read(r.id, "safeguards.\(field)", v.cell(Scalars.formatBool))
-      }
+      let score = FieldScore(yesNo: r.safeguards, id: r.id, trace: &trace)
       if let s = score.share {
         items.append(s)
         per.append(JSONMember(key: r.id, value: FacilityContext.interval(s)))
