@@ -21,8 +21,9 @@ public struct Entity: Sendable, Hashable {
   // state
   /// Participates in the Montreux Document.
   public var montreux: Value<Bool> = .unknown
-  /// Party to OPCAT.
-  public var opcat: Value<Bool> = .unknown
+  /// OPCAT status: a State party (`yes`/`no`), or an oversight body designated as (part of)
+  /// its State's national preventive mechanism (`npm`).
+  public var opcat: Value<OPCATStatus> = .unknown
   // agency
   /// Only passes contracts on (overrides the metrics' inference).
   public var passThrough: Value<Bool> = .unknown
@@ -50,6 +51,19 @@ public struct Entity: Sendable, Hashable {
   // oversight
   /// Independent of the bodies it oversees.
   public var independent: Value<Bool> = .unknown
+  /// What an NPM designation rests on: legislation or a ministerial statement.
+  public var npmBasis: Value<NPMBasis> = .unknown
+  /// The powers the body's founding statute guarantees (same fields as `powers`).
+  public var mandate = CompactMap<PowerFields>()
+  /// The statute behind `mandate` (e.g. "Criminal Justice Act 1982 s.5A").
+  public var mandateBasis: String = ""
+  // facility (closed-world assertions)
+  /// `complete` when a cited source establishes that the recorded oversight bodies of the
+  /// facility are all there are; absent bodies then count as absent, not unknown.
+  public var oversightBodies: Value<Completeness> = .unknown
+  /// `complete` when a cited source establishes that the recorded remedy routes of the
+  /// facility are all there are.
+  public var remedyRoutes: Value<Completeness> = .unknown
   // remedy
   /// Type of remedy mechanism.
   public var mechanism: Value<Mechanism> = .unknown

@@ -125,6 +125,12 @@ struct Field<Root> {
       format: { $0 })
   }
 
+  /// The id of another row (a relation), as a four-state value.
+  static func identifierValue(_ name: String, _ kp: WritableKeyPath<Root, Value<String>>) -> Field {
+    value(
+      name, kp, expected: "an id", parse: { Identifiers.isValid($0) ? $0 : nil }, format: { $0 })
+  }
+
   static func entityRef(_ name: String, _ kp: WritableKeyPath<Root, Value<String>>) -> Field {
     value(
       name, kp, expected: "an entity id", parse: { Identifiers.isValid($0) ? $0 : nil },
@@ -182,7 +188,16 @@ enum Schemas {
       .list("sources", \.sources, ids: true),
       .text("notes", \.notes),
       .bool("montreux", \.montreux),
-      .bool("opcat", \.opcat),
+      .value(
+        "opcat", \.opcat, expected: "yes, no or npm",
+        parse: { w in
+          switch w.lowercased() {
+          case "yes", "true": return .yes
+          case "no", "false": return .no
+          case "npm": return .npm
+          default: return nil
+          }
+        }, format: { $0.rawValue }),
       .bool("pass_through", \.passThrough),
       .bool("pmsc", \.pmsc),
       .country("incorporated_in", \.incorporatedIn),
@@ -194,6 +209,11 @@ enum Schemas {
       .date("closed", \.closed),
       .currency("currency", \.currency),
       .bool("independent", \.independent),
+      .word("npm_basis", \.npmBasis),
+      .map("mandate", \.mandate),
+      .text("mandate_basis", \.mandateBasis),
+      .word("oversight_bodies", \.oversightBodies),
+      .word("remedy_routes", \.remedyRoutes),
       .word("mechanism", \.mechanism),
       .entityRef("controlled_by", \.controlledBy),
       .map("criteria", \.criteria),
@@ -237,6 +257,8 @@ enum Schemas {
       .count("bidders", \.bidders),
       .count("modifications", \.modifications),
       .number("share", \.share, range: 0...1, expected: "a share between 0 and 1"),
+      .identifierValue("amends", \.amends),
+      .identifierValue("part_of", \.partOf),
       .map("disclosure", \.disclosure),
       .map("safeguards", \.safeguards),
       .map("powers", \.powers),

@@ -13,6 +13,9 @@ public struct AnalysisFilter: Sendable, Hashable {
   public var relationKinds: Set<RelationKind>?
   /// Keep only entities of these kinds, and the relations between them (`nil`: all).
   public var entityKinds: Set<EntityKind>?
+  /// With `at`: an open-ended operator or contract relation ends when a later one for the same
+  /// facility and function starts (``Dataset/supersededEnds(evidence:)``), as in the metrics.
+  public var inferEnds = true
 
   public init(
     at: PartialDate? = nil, evidence: Evidence = .possible, relationKinds: Set<RelationKind>? = nil,
@@ -28,10 +31,12 @@ public struct AnalysisFilter: Sendable, Hashable {
   public var isDefault: Bool { self == AnalysisFilter() }
 
   /// Whether `r` passes the relation filters (endpoints are checked by ``apply(to:)``).
-  public func keeps(_ r: Relation) -> Bool {
+  public func keeps(_ r: Relation) -> Bool { keeps(r, ends: [:]) }
+
+  func keeps(_ r: Relation, ends: [String: InferredEnd]) -> Bool {
     if r.evidence > evidence { return false }
     if let kinds = relationKinds, !kinds.contains(r.kind) { return false }
-    if let at, r.period.overlap(with: at) == .outside { return false }
+    if let at, r.period(inferring: ends).overlap(with: at) == .outside { return false }
     return true
   }
 
@@ -43,8 +48,9 @@ public struct AnalysisFilter: Sendable, Hashable {
       out.entities = d.entities.filter { kinds.contains($0.kind) }
     }
     let kept = Set(out.entities.map(\.id))
+    let ends = at != nil && inferEnds ? d.supersededEnds(evidence: evidence) : [:]
     out.relations = d.relations.filter {
-      keeps($0) && kept.contains($0.source) && kept.contains($0.target)
+      keeps($0, ends: ends) && kept.contains($0.source) && kept.contains($0.target)
     }
     return out
   }

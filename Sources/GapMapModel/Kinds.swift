@@ -59,9 +59,11 @@ public struct RelationKind: OpenVocabulary {
   public static let responsibleFor: Self = "responsible_for"
   public static let incident: Self = "incident"
   public static let link: Self = "link"
+  public static let succeededBy: Self = "succeeded_by"
   public static let builtIn: [Self] = [
     .delegates, .contracts, .subcontracts, .funds, .operates, .owns, .oversees, .accessibleTo,
     .refersTo, .jurisdictionOver, .memberOf, .locatedIn, .responsibleFor, .incident, .link,
+    .succeededBy,
   ]
   /// contracts, subcontracts and funds: the relations whose `facilities` scope matters.
   public var isContractual: Bool {
@@ -91,6 +93,8 @@ public struct RelationKind: OpenVocabulary {
     case .locatedIn: return ([.facility], [.state])
     case .responsibleFor: return ([.state, .agency], [.facility])
     case .incident: return ([.facility, .company, .agency, .igo, .person], nil)
+    case .succeededBy:
+      return ([.agency, .state, .igo, .facility, .company], [.agency, .state, .igo, .facility, .company])
     default: return (nil, nil)
     }
   }
@@ -137,6 +141,25 @@ public enum FacilityType: String, Sendable, Hashable, CaseIterable {
 /// A company's status with the International Code of Conduct Association (`icoca`).
 public enum ICoCAStatus: String, Sendable, Hashable, CaseIterable {
   case certified, member, affiliate, none
+}
+
+/// OPCAT status (`opcat`): a State party or not, or a body designated as (part of) a national
+/// preventive mechanism.
+public enum OPCATStatus: String, Sendable, Hashable, CaseIterable {
+  case yes, no, npm
+}
+
+/// What a national preventive mechanism's designation rests on (`npm_basis`).
+public enum NPMBasis: String, Sendable, Hashable, CaseIterable {
+  /// Designated in legislation: OPCAT's powers are guaranteed by law.
+  case law
+  /// Designated by ministerial statement only.
+  case ministerial
+}
+
+/// A closed-world assertion (`oversight_bodies`, `remedy_routes`).
+public enum Completeness: String, Sendable, Hashable, CaseIterable {
+  case complete
 }
 
 /// The type of a remedy mechanism (`mechanism`).

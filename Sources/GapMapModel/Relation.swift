@@ -28,6 +28,10 @@ public struct Relation: Sendable, Hashable {
   public var modifications: Value<Int> = .unknown
   /// Ownership share 0–1 (for `owns`).
   public var share: Value<Double> = .unknown
+  /// The id of the contract relation whose value this one amends or replaces.
+  public var amends: Value<String> = .unknown
+  /// The id of the larger contract relation this one is part of.
+  public var partOf: Value<String> = .unknown
   /// What the public can see of the contract.
   public var disclosure = CompactMap<DisclosureFields>()
   /// Contract clauses.

@@ -3,8 +3,9 @@
 /// Errors: duplicate id, dangling entity or source reference, unknown kind, a relation whose
 /// direction contradicts its kind. (Missing columns and malformed cells are reported while
 /// reading, by ``DatasetDecoder``.) Warnings: relation without source, `end` before `start`,
-/// value without currency, orphan entity, and (GapMap's addition) a contract, subcontract or
-/// operation without `function`.
+/// value without currency, orphan entity, and the fields the format expects for a kind: a
+/// contract, subcontract or operation without `function`, an `oversees` without `powers`.
+/// (`--strict` makes warnings errors.)
 public enum Validator {
   /// Checks `dataset` and returns its diagnostics in file and line order.
   /// - Complexity: O(entities + relations + sources + references).
@@ -32,7 +33,7 @@ public enum Validator {
     _ = firstLines(d.entities.map { ($0.id, $0.line) }, file: ef)
     var entityByID: [String: Entity] = [:]
     for e in d.entities where !e.id.isEmpty && entityByID[e.id] == nil { entityByID[e.id] = e }
-    _ = firstLines(d.relations.map { ($0.id, $0.line) }, file: rf)
+    let relationLine = firstLines(d.relations.map { ($0.id, $0.line) }, file: rf)
     let sourceLine = firstLines(d.sources.map { ($0.id, $0.line) }, file: sf)
 
     let customEntity = Set(d.metadata.customEntityKinds)
@@ -126,6 +127,19 @@ public enum Validator {
       if r.value.known != nil, r.currency.isUnknown {
         out.append(
           Diagnostic(.warning, file: rf, line: r.line, column: "currency", "value without currency"))
+      }
+      for (column, ref) in [("amends", r.amends), ("part_of", r.partOf)] {
+        if let id = ref.known, relationLine[id] == nil {
+          out.append(
+            Diagnostic(.error, file: rf, line: r.line, column: column, "unknown relation \"\(id)\""))
+        }
+      }
+      if r.kind == .oversees, r.powers.isEmpty {
+        out.append(
+          Diagnostic(
+            .warning, file: rf, line: r.line, column: "powers",
+            "oversees relation \(r.id) without powers",
+            hint: "the format expects powers for oversees (records, conditions, access, …); give the ones a source states"))
       }
       if r.kind.expectsFunction, r.function.isUnknown {
         out.append(

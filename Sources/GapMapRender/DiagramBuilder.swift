@@ -35,6 +35,8 @@ public struct DiagramOptions: Sendable {
   public var at: PartialDate?
   public var evidence = Evidence.possible
   public var weights = GapWeights.standard
+  /// The inference rules of the metrics (for `--color-by gap` and facility chains).
+  public var rules = InferenceRules.all
   /// Above this many entities an aggregated view is drawn unless ``full``.
   public var aggregateAbove = 2000
   public var full = false
@@ -52,6 +54,7 @@ public enum DiagramBuilder {
   {
     var d = dataset
     var highlighted = Set<String>()
+    var possibleLinks = Set<String>()
     if let (id, depth) = options.focus {
       guard d.entities.contains(where: { $0.id == id }) else {
         throw RenderError("unknown entity \"\(id)\" for --focus")
@@ -65,14 +68,15 @@ public enum DiagramBuilder {
       guard let e = d.entities.first(where: { $0.id == f }), e.kind == .facility else {
         throw RenderError("\"\(f)\" is not a facility of this dataset (--facility)")
       }
-      let (keep, dominators) = chain(d, facility: f)
-      d.entities = d.entities.filter { keep.contains($0.id) }
-      d.relations = d.relations.filter { r in
-        guard keep.contains(r.source) && keep.contains(r.target) else { return false }
-        if r.kind.isContractual, case .known(let scope) = r.facilities { return scope.contains(f) }
-        return true
+      guard let at = options.at ?? d.metadata.asOf else {
+        throw RenderError("a facility's chain is drawn as of a date: pass --at (the dataset has no as_of)")
       }
-      highlighted.formUnion(dominators)
+      let net = AccountabilityNetwork(d, at: at, evidence: options.evidence, rules: options.rules)
+      let c = FacilityFigure(net, facility: f)
+      d.entities = d.entities.filter { c.entities.contains($0.id) }
+      d.relations = d.relations.filter { c.relations.contains($0.id) }
+      possibleLinks = c.possible
+      highlighted.formUnion(c.dominators)
       highlighted.insert(f)
     }
     if d.entities.count > options.aggregateAbove && !options.full {
@@ -189,9 +193,15 @@ public enum DiagramBuilder {
       guard let rs = groups[key], let r = rs.first, let t = index[r.source], let h = index[r.target] else {
         continue
       }
-      let es = options.style.edge(r.kind.rawValue)
+      var es = options.style.edge(r.kind.rawValue)
       let uncertain = rs.allSatisfy { !$0.evidence.isCertain }
+      let scopeUnknown = rs.allSatisfy { possibleLinks.contains($0.id) }
+      if scopeUnknown {
+        es.style = "dotted"
+        es.color = DiagramBuilder.possibleColor
+      }
       let label: String? = {
+        if scopeUnknown { return "scope unknown" }
         switch options.edgeLabels {
         case .none: return nil
         case .kind: return r.kind.rawValue
@@ -209,11 +219,20 @@ public enum DiagramBuilder {
           label: label,
           tooltip:
             "\(r.kind.rawValue): \(r.source) → \(r.target) (\(rs.count) relation\(rs.count == 1 ? "" : "s"), "
-            + "\(Set(rs.flatMap(\.sources)).count) sources)"))
+            + "\(Set(rs.flatMap(\.sources)).count) sources)"
+            + (scopeUnknown ? "; possible link: its facilities scope is unknown" : "")))
     }
-    if options.legend { rg.legend = legend(d, options: options, categoryColor: categoryColor) }
+    if options.legend {
+      rg.legend = legend(d, options: options, categoryColor: categoryColor)
+      if !possibleLinks.isEmpty {
+        rg.legend.append(.init(color: DiagramBuilder.possibleColor, symbol: "·····", text: "possible link (scope unknown)"))
+      }
+    }
     return rg
   }
+
+  /// Possible links (unscoped contracts that may serve the facility) are dotted and grey.
+  static let possibleColor = "#8C8C8C"
 
   /// `--color-by gap`: a single-hue sequential palette (ColorBrewer Oranges, safe for colour
   /// vision deficiencies) over the gap's low bound, the demonstrable figure.
@@ -295,54 +314,88 @@ public enum DiagramBuilder {
     return seen
   }
 
-  /// A facility's chain (ancestors over the responsibility relations) with its direct
-  /// oversight, remedy and location, and the chain's dominators from its roots.
-  static func chain(_ d: Dataset, facility f: String) -> (Set<String>, Set<String>) {
-    let chainKinds: Set<RelationKind> = [.delegates, .contracts, .subcontracts, .funds, .operates]
-    var into: [String: [String]] = [:]
-    for r in d.relations where chainKinds.contains(r.kind) {
-      if r.kind.isContractual, case .known = r.facilities { continue }  // scoped: added below if for f
-      into[r.target, default: []].append(r.source)
+}
+
+/// What a facility's figure shows, as the metrics read the data on one date: the actors on a
+/// chain from a duty-bearer to the facility, its oversight bodies and remedy mechanisms, its
+/// territorial and responsible states, and the possible (unscoped) links apart.
+struct FacilityFigure {
+  var entities: Set<String> = []
+  var relations: Set<String> = []
+  var possible: Set<String> = []
+  var dominators: Set<String> = []
+
+  init(_ net: AccountabilityNetwork, facility f: String) {
+    let h = ResponsibilityGraph(net, facility: f)
+    // Actors on a chain from a duty-bearer: forward from the duty-bearers over H_f's links.
+    var down: [String: [ChainLink]] = [:]
+    for l in h.links { down[l.from, default: []].append(l) }
+    var onChain: Set<String> = [f]
+    let roots = h.dutyBearers.map(\.id).filter { h.nodes.contains($0) }
+    if roots.isEmpty {
+      onChain.formUnion(h.nodes)
+    } else {
+      var up: [String: [String]] = [:]
+      for l in h.links { up[l.to, default: []].append(l.from) }
+      var fromRoots = Set(roots)
+      var stack = roots
+      while let v = stack.popLast() {
+        for l in down[v] ?? [] where fromRoots.insert(l.to).inserted { stack.append(l.to) }
+      }
+      // …and that reach the facility.
+      var toF: Set<String> = [f]
+      stack = [f]
+      while let v = stack.popLast() { for u in up[v] ?? [] where toF.insert(u).inserted { stack.append(u) } }
+      onChain.formUnion(fromRoots.intersection(toF))
+      onChain.formUnion(h.operators.map(\.id))
     }
-    // Contractual relations scoped to f belong to its chain even when the contractor does not
-    // operate there (a subcontractor providing security, a welfare provider).
-    var seeds: Set<String> = [f]
-    for r in d.relations where r.kind.isContractual {
-      if case .known(let scope) = r.facilities, scope.contains(f) {
-        seeds.insert(r.target)
-        into[r.target, default: []].append(r.source)
+    entities = onChain
+    for l in h.links where onChain.contains(l.from) && onChain.contains(l.to) {
+      relations.insert(l.relation)
+      if l.scopeUnknown { possible.insert(l.relation) }
+      if l.implicit, let i = net.relationIndex(of: l.relation) {
+        // The implicit operator link stands for its contract: draw the contract itself.
+        let r = net.relation(i)
+        entities.insert(r.source)
+        entities.insert(r.target)
       }
     }
-    var keep = seeds
-    var stack = Array(seeds).sorted()
-    while let v = stack.popLast() { for u in into[v] ?? [] where keep.insert(u).inserted { stack.append(u) } }
-    let chainNodes = keep
-    for r in d.relations where r.target == f || r.source == f {
-      if [.oversees, .accessibleTo, .locatedIn, .responsibleFor, .incident].contains(r.kind) {
-        keep.insert(r.source)
-        keep.insert(r.target)
+    for b in h.dutyBearers { entities.insert(b.id) }
+    for i in net.relations(into: f, [.responsibleFor]) { relations.insert(net.relation(i).id) }
+    for i in net.relations(from: f, [.locatedIn]) {
+      relations.insert(net.relation(i).id)
+      entities.insert(net.relation(i).target)
+    }
+    // Oversight of the facility and its operators.
+    for t in [f] + h.operators.map(\.id) {
+      for i in net.relations(into: t, [.oversees]) where net.applies(i, to: f) {
+        relations.insert(net.relation(i).id)
+        entities.insert(net.relation(i).source)
       }
     }
-    // Dominators of f over the chain, from a virtual root joined to every chain root.
-    let ids = Array(chainNodes).sorted()
-    var nodes = NodeIndex(["<root>"] + ids)
-    var s: [Int32] = []
-    var t: [Int32] = []
-    var hasParent = Set<String>()
-    for (v, us) in into where chainNodes.contains(v) {
-      for u in us where chainNodes.contains(u) {
-        s.append(nodes.insert(u))
-        t.append(nodes.insert(v))
-        hasParent.insert(v)
+    // Remedy: accessible_to, refers_to*, and jurisdiction over the actors shown.
+    var mechanisms = Set<String>()
+    var stack: [String] = []
+    for i in net.relations(from: f, [.accessibleTo]) {
+      relations.insert(net.relation(i).id)
+      let m = net.relation(i).target
+      if mechanisms.insert(m).inserted { stack.append(m) }
+    }
+    while let m = stack.popLast() {
+      for i in net.relations(from: m, [.refersTo]) {
+        relations.insert(net.relation(i).id)
+        let n = net.relation(i).target
+        if mechanisms.insert(n).inserted { stack.append(n) }
       }
     }
-    for v in ids where !hasParent.contains(v) {
-      s.append(0)
-      t.append(nodes.insert(v))
+    entities.formUnion(mechanisms)
+    let actors = entities
+    for m in mechanisms {
+      for i in net.relations(from: m, [.jurisdictionOver]) where actors.contains(net.relation(i).target) {
+        relations.insert(net.relation(i).id)
+      }
     }
-    let g = Graph(nodeCount: nodes.count, sources: s, targets: t, directed: true)
-    guard let fi = nodes.index(of: f) else { return (keep, []) }
-    let dominators = g.dominators(of: Int(fi), from: 0).filter { $0 != 0 }.map { nodes.id(at: $0) }
-    return (keep, Set(dominators))
+    let claims = h.dutyBearers.map { h.analyse($0, net) }
+    for c in claims { dominators.formUnion(c.dominators) }
   }
 }

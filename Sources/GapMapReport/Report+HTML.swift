@@ -116,9 +116,18 @@ extension Context {
         "<span data-sort=\"\(c.gap.map { Interval.format($0.low) } ?? "")\">\(HTML.esc(c.gap.map(\.description) ?? "–"))</span>",
         Interval.format(c.knownShare),
         badges(f),
-        HTML.esc(c.researchNext.prefix(3).map(\.component.rawValue).joined(separator: ", ")),
+        HTML.esc(
+          c.insufficientEvidence ? f.researchFields.prefix(2).map(\.label).joined(separator: "; ") : ""),
       ])
     }
+    let inactive =
+      analysis.inactive.isEmpty
+      ? ""
+      : "<p class=\"note\">Not scored on \(HTML.esc(analysis.network.at.description)): "
+        + analysis.inactive.map {
+          HTML.esc("\($0.name) (\($0.status == "closed" ? "closed" : "opens") \($0.date))")
+        }.joined(separator: ", ") + ".</p>\n"
+    let warnings = analysis.warnings.map { "<p class=\"note\">Warning: \(HTML.esc($0)).</p>\n" }.joined()
     return section("gaps", "Accountability gaps per facility") + """
       <p class="note">Each figure is an interval: the low bound resolves every unknown in the
       accountability-favourable direction, the high bound in the unfavourable one. Named
@@ -130,10 +139,10 @@ extension Context {
 
       """
       + HTML.table(
-        ["Facility", "Gap (low bound)", "Interval", "κ", "Flags", "Research next"], rows,
+        ["Facility", "Gap (low bound)", "Interval", "κ", "Flags", "Would decide it (research next)"], rows,
         caption:
           "Click a column to sort. CSV: tables/gaps.csv; everything with explanations: tables/gaps.json.")
-      + "</section>\n"
+      + inactive + warnings + "</section>\n"
   }
 
   func systemSection() -> String {
@@ -143,20 +152,37 @@ extension Context {
         m.hhi.map { "\(m.function.rawValue) \(Int($0.low.rounded()))–\(Int($0.high.rounded()))" }
       }
       rows.append([
-        HTML.esc(s.country), "\(s.contracts)", HTML.esc(s.valueDisclosed?.description ?? "–"),
+        HTML.esc(s.country), "\(s.contracts)", HTML.esc(s.valueDisclosedByAuthority?.description ?? "–"),
+        HTML.esc(s.valueReportedOnly?.description ?? "–"),
         HTML.esc(s.oversightCoverage?.description ?? "–"),
         HTML.esc(s.oversightCoverageByCount?.description ?? "–"),
         HTML.esc(hhi.joined(separator: "; ")),
       ])
     }
     return section("system", "System figures per responsible state")
-      + "<p>Share of contracts with a disclosed value (count-based), share of facilities with an independent oversight body (by capacity where known, and by count), and market concentration (HHI bounds, 0–10,000; above 1,800 is “highly concentrated” in the 2023 US Merger Guidelines — context, not a legal finding).</p>\n"
+      + "<p>Share of contracts whose value the authority disclosed (an official, court or FOI source, or a disclosure map saying so) and share known only from the press or NGOs (count-based), share of facilities with an independent oversight body (by capacity where known, and by count), and market concentration (HHI bounds, 0–10,000; above 1,800 is “highly concentrated” in the 2023 US Merger Guidelines — context, not a legal finding).</p>\n"
       + HTML.table(
         [
-          "State", "Contracts", "Value disclosed", "Indep. oversight (capacity)",
+          "State", "Contracts", "Value disclosed by authority", "Value from press only",
+          "Indep. oversight (capacity)",
           "Indep. oversight (facilities)", "HHI by market",
         ],
-        rows) + "</section>\n"
+        rows) + redLineTable() + "</section>\n"
+  }
+
+  /// M9 by state: facilities whose overall operation is outsourced on the date.
+  func redLineTable() -> String {
+    let rows = analysis.system.filter {
+      !$0.outsourcedOperation.isEmpty || !$0.possiblyOutsourcedOperation.isEmpty
+    }.map {
+      [
+        HTML.esc($0.country), HTML.esc($0.outsourcedOperation.joined(separator: ", ")),
+        HTML.esc($0.possiblyOutsourcedOperation.joined(separator: ", ")),
+      ]
+    }
+    guard !rows.isEmpty else { return "" }
+    return "<h3>Red line (M9) by state, \(HTML.esc(analysis.network.at.description))</h3>\n"
+      + HTML.table(["State", "Overall operation outsourced", "Possibly outsourced"], rows)
   }
 
   func facilitiesSection() -> String {

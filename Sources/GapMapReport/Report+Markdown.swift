@@ -23,7 +23,7 @@ extension Context {
     m += "Named facilities are shown with the low bound; κ < 0.5 or width > 0.3 is “insufficient evidence”. "
     m += "Scores describe arrangements, not companies; flags are risk indicators, not proof.\n\n"
     m += table(
-      ["Facility", "Gap (low bound)", "Interval", "κ", "Flags", "Research next"],
+      ["Facility", "Gap (low bound)", "Interval", "κ", "Flags", "Would decide it (research next)"],
       analysis.presentationOrder.map { f in
         let c = f.composite
         return [
@@ -31,15 +31,16 @@ extension Context {
           c.insufficientEvidence ? "insufficient evidence" : (c.gap.map { Interval.format($0.low) } ?? "–"),
           c.gap.map(\.description) ?? "–", Interval.format(c.knownShare),
           (f.flags + f.possibleFlags.map { $0 + "?" }).joined(separator: ", "),
-          c.researchNext.prefix(3).map(\.component.rawValue).joined(separator: ", "),
+          c.insufficientEvidence ? f.researchFields.prefix(2).map(\.label).joined(separator: "; ") : "",
         ]
       })
     m += "\n## System figures per responsible state\n\n"
     m += table(
-      ["State", "Contracts", "Value disclosed", "Indep. oversight (facilities)"],
+      ["State", "Contracts", "Value disclosed by authority", "Value from press only", "Indep. oversight (facilities)"],
       analysis.system.map {
         [
-          $0.country, "\($0.contracts)", $0.valueDisclosed?.description ?? "–",
+          $0.country, "\($0.contracts)", $0.valueDisclosedByAuthority?.description ?? "–",
+          $0.valueReportedOnly?.description ?? "–",
           $0.oversightCoverageByCount?.description ?? "–",
         ]
       })

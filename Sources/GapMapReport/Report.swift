@@ -21,8 +21,17 @@ public struct ReportOptions: Sendable {
   public var chainFigures = 60
   /// Entities in the centrality table.
   public var centralityRows = 20
+  /// The inference rules of the metrics (`--no-inference`: none).
+  public var rules = InferenceRules.all
 
   public init(at: PartialDate) { self.at = at }
+
+  /// The date and evidence filter every table and figure of the report shares.
+  var filter: AnalysisFilter {
+    var f = AnalysisFilter(at: at, evidence: evidence)
+    f.inferEnds = rules.supersededEnds
+    return f
+  }
 }
 
 /// One file of a report, relative to the report folder.
@@ -45,7 +54,8 @@ public enum ReportBuilder {
   /// Builds every file of the report.
   /// - Throws: ``RenderError`` when Graphviz fails on a figure.
   public static func build(_ dataset: Dataset, options: ReportOptions) throws(RenderError) -> [ReportFile] {
-    let net = AccountabilityNetwork(dataset, at: options.at, evidence: options.evidence)
+    let net = AccountabilityNetwork(
+      dataset, at: options.at, evidence: options.evidence, rules: options.rules)
     let analysis: GapAnalysis
     do {
       analysis = try GapAnalysis(net, weights: options.weights)
@@ -53,7 +63,7 @@ public enum ReportBuilder {
       throw RenderError(error.message)
     }
     let summary = DatasetSummary(
-      AnalysisFilter(at: options.at, evidence: options.evidence).apply(to: dataset))
+      options.filter.apply(to: dataset))
     let datasetHash = SHA256.hex(Array(DatasetIO.gapmapJSON(dataset).utf8))
     var files: [ReportFile] = []
     var ctx = Context(
@@ -62,7 +72,7 @@ public enum ReportBuilder {
 
     // Figures.
     var figures: [String: (html: String, file: String)] = [:]
-    let filtered = AnalysisFilter(at: options.at, evidence: options.evidence).apply(to: dataset)
+    let filtered = options.filter.apply(to: dataset)
     func figure(_ key: String, _ diagram: DiagramOptions, file: String) throws(RenderError) {
       let rg = try DiagramBuilder.build(filtered, options: diagram)
       var ro = RenderOptions()
@@ -80,6 +90,7 @@ public enum ReportBuilder {
     }
     var overview = DiagramOptions()
     overview.at = options.at
+    overview.rules = options.rules
     overview.seed = options.seed
     try figure("overview", overview, file: "overview.svg")
     var byGap = overview
@@ -138,7 +149,7 @@ struct Context {
   }
 
   func centralityTable() -> Table {
-    let p = Projection(AnalysisFilter(at: options.at, evidence: options.evidence).apply(to: dataset))
+    let p = Projection(options.filter.apply(to: dataset))
     let measures: [Measure] = [.degree, .betweenness, .pagerank]
     guard let values = try? p.graph.measures(measures, options: MeasureOptions()) else {
       return Table(columns: [], rows: [])
@@ -162,11 +173,11 @@ struct Context {
     for f in analysis.presentationOrder {
       let c = f.composite
       rows.append([
-        .text(f.id), .text(f.name), c.gap.map { .number(round2($0.low)) } ?? .missing,
-        c.gap.map { .number(round2($0.high)) } ?? .missing, .number(round2(c.knownShare)),
+        .text(f.id), .text(f.name), c.gap.map { .number($0.low) } ?? .missing,
+        c.gap.map { .number($0.high) } ?? .missing, .number(c.knownShare),
         .text(analysis.display(c)), .text(f.inherentlyStateFunction.rawValue),
         .text(f.flags.joined(separator: ";")),
-        .text(c.researchNext.map(\.component.rawValue).joined(separator: ";")),
+        .text(f.researchFields.prefix(5).map(\.label).joined(separator: "; ")),
         .text(net.sources(of: f.trace).joined(separator: ";")),
       ])
     }

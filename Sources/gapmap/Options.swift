@@ -35,8 +35,15 @@ struct FilterOptions: ParsableArguments {
   @Option(help: "Keep only entities of these kinds (comma-separated), and relations between them.")
   var kinds: String?
 
+  @Flag(
+    help:
+      "Turn off the inference rules (with --at: open-ended operators and contracts ending when a later one starts; for chains: every rule of the metrics)."
+  )
+  var noInference = false
+
   func filter() throws -> AnalysisFilter {
     var f = AnalysisFilter(evidence: evidence)
+    f.inferEnds = !noInference
     if let at {
       guard let date = PartialDate(at) else {
         throw ValidationError("--at: \"\(at)\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -76,6 +83,11 @@ enum Report {
         "… and \(ds.count - maximumDiagnostics) more (\(errors) errors, \(ds.count - maximumDiagnostics - errors) warnings) not shown\n"
     }
     FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// A warning line on standard error, prefixed `warning: `.
+  static func printWarning(_ line: String) {
+    printError("warning: " + line)
   }
 
   static func printError(_ line: String) {
@@ -167,7 +179,7 @@ struct AnalysisGraph {
   /// filters skip the dataset model entirely (the fast path for large graphs).
   static func load(
     _ input: InputOptions, filters: FilterOptions, weight: String?, direction: Direction?,
-    clock: inout Timings
+    clock: inout Timings, successorsAnswer: Bool = false
   ) throws -> AnalysisGraph {
     let filter = try filters.filter()
     let format = input.inputFormat ?? DatasetFormat.detect(path: input.dataset)
@@ -192,7 +204,16 @@ struct AnalysisGraph {
       return AnalysisGraph(graph: g, ids: edges.nodes, dataset: nil, relationIndices: nil)
     }
     let loaded = Report.load(input)
-    let dataset = filter.apply(to: Report.checked(loaded, input: input))
+    var dataset = filter.apply(to: Report.checked(loaded, input: input))
+    if successorsAnswer {
+      // A successor answers for its predecessor: walk `succeeded_by` both ways.
+      for r in dataset.relations where r.kind == .succeededBy {
+        var back = r
+        back.source = r.target
+        back.target = r.source
+        dataset.relations.append(back)
+      }
+    }
     clock.lap("load")
     let directed =
       direction.map { $0 == .directed }

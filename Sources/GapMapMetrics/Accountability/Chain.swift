@@ -15,6 +15,8 @@ public struct ChainLink: Sendable, Hashable {
   /// An implicit link: a contract scoped to the facility whose contractor passes it on to
   /// nobody and has no recorded `operates` relation is read as the contractor acting there.
   public var implicit: Bool
+  /// A possible link because its `facilities` scope is unknown (drawn and listed apart).
+  public var scopeUnknown: Bool = false
   /// 1 for contractual links (contracts, subcontracts, funds), 0 for statutory and operating ones.
   public var weight: Int { !implicit && kind.isContractual ? 1 : 0 }
 }
@@ -54,6 +56,7 @@ public struct ResponsibilityGraph: Sendable {
   /// - Complexity: O(relations touching H_f).
   public init(_ net: AccountabilityNetwork, facility f: String) {
     facility = f
+    let states = net.facilityStates(f)
     var nodes = [f]
     var seen: Set<String> = [f]
     var links: [ChainLink] = []
@@ -61,7 +64,8 @@ public struct ResponsibilityGraph: Sendable {
     func add(_ r: Relation, _ i: Int, scope: Scope, implicit: Bool = false) {
       let link = ChainLink(
         from: r.source, to: implicit ? f : r.target, kind: implicit ? .operates : r.kind,
-        relation: r.id, certain: net.isCertain(i) && scope == .certain, implicit: implicit)
+        relation: r.id, certain: net.isCertain(i) && scope == .certain, implicit: implicit,
+        scopeUnknown: scope == .possible)
       links.append(link)
       if seen.insert(link.from).inserted {
         nodes.append(link.from)
@@ -79,21 +83,34 @@ public struct ResponsibilityGraph: Sendable {
     }
     for i in net.relations(into: f, [.funds, .contracts, .subcontracts]) {
       let r = net.relation(i)
-      let s = r.scope(for: f)
+      let s = net.scope(of: i, for: f, states: states)
       if s != .excluded { add(r, i, scope: s) }
     }
     func drain() {
       while let v = queue.popLast() {
         for i in net.relations(into: v, ResponsibilityGraph.kinds) {
           let r = net.relation(i)
-          let s = r.scope(for: f)
+          let s = net.scope(of: i, for: f, states: states)
           if s != .excluded && r.source != f { add(r, i, scope: s) }
+        }
+        // A successor answers for its predecessor: successor → predecessor, statutory.
+        guard net.rules.successors, net.isPublic(v) else { continue }
+        for i in net.relations(from: v, [.succeededBy]) {
+          let r = net.relation(i)
+          let link = ChainLink(
+            from: r.target, to: v, kind: .succeededBy, relation: r.id, certain: net.isCertain(i),
+            implicit: false)
+          links.append(link)
+          if seen.insert(r.target).inserted {
+            nodes.append(r.target)
+            queue.append(r.target)
+          }
         }
       }
     }
     drain()
     // Contractors holding a contract scoped to f that neither operate there nor pass it on.
-    var changed = true
+    var changed = net.rules.implicitOperators
     while changed {
       changed = false
       for i in net.scopedContracts[f] ?? [] {
@@ -120,7 +137,7 @@ public struct ResponsibilityGraph: Sendable {
       let r = net.relation($0)
       return DutyBearer(id: r.source, inferred: false, relation: r.id, certain: net.isCertain($0))
     }
-    if bearers.isEmpty {
+    if bearers.isEmpty && net.rules.inferredDutyBearers {
       // Public roots of the certain links first; of every link only when there are none.
       for certainOnly in [true, false] where bearers.isEmpty {
         let usable = certainOnly ? links.filter(\.certain) : links
@@ -374,30 +391,64 @@ extension ResponsibilityGraph {
 
 extension ResponsibilityGraph {
   /// The simple paths (delegation chains) from `root` to the facility, at most `limit`, in a
-  /// stable order (links in input order); `truncated` when there were more.
-  /// - Complexity: exponential in the worst case, hence the limit.
-  public func chains(from root: String, limit: Int = 1000) -> (chains: [[ChainLink]], truncated: Bool) {
+  /// stable order (links in input order); `truncated` when there were more, or when the work
+  /// budget (`maxSteps` link visits, or the `deadline`) ran out first.
+  ///
+  /// Every branch is pruned unless the facility is still reachable from it without revisiting
+  /// the path, so no work is spent on dead ends (circular subcontracting in a clique of
+  /// companies has exponentially many of them).
+  /// - Complexity: O(limit · depth · links) with the pruning, and never more than `maxSteps`
+  ///   link visits.
+  public func chains(
+    from root: String, limit: Int = 1000, maxSteps: Int = 2_000_000,
+    deadline: ContinuousClock.Instant? = nil
+  ) -> (chains: [[ChainLink]], truncated: Bool) {
     var out: [[ChainLink]] = []
     var truncated = false
     var byFrom = [String: [ChainLink]]()
-    for l in links { byFrom[l.from, default: []].append(l) }
+    var byTo = [String: [String]]()
+    for l in links {
+      byFrom[l.from, default: []].append(l)
+      byTo[l.to, default: []].append(l.from)
+    }
     var path: [ChainLink] = []
     var onPath: Set<String> = [root]
+    var steps = 0
+    let clock = ContinuousClock()
+    // Whether the facility can be reached from `v` without entering the current path:
+    // searched backwards from the facility, so one search serves every branch of `v`.
+    func reachable(avoiding blocked: Set<String>) -> Set<String> {
+      var seen: Set<String> = [facility]
+      var stack = [facility]
+      while let v = stack.popLast() {
+        steps += 1
+        for u in byTo[v] ?? [] where !blocked.contains(u) && seen.insert(u).inserted { stack.append(u) }
+      }
+      return seen
+    }
     func walk(_ v: String) {
-      if out.count >= limit {
+      if out.count >= limit || steps > maxSteps {
         truncated = true
+        return
+      }
+      if let deadline, steps % 1024 == 0, clock.now > deadline {
+        truncated = true
+        steps = maxSteps + 1
         return
       }
       if v == facility {
         out.append(path)
         return
       }
-      for l in byFrom[v] ?? [] where !onPath.contains(l.to) {
+      let live = reachable(avoiding: onPath.subtracting([v]))
+      for l in byFrom[v] ?? [] where !onPath.contains(l.to) && live.contains(l.to) {
+        steps += 1
         onPath.insert(l.to)
         path.append(l)
         walk(l.to)
         path.removeLast()
         onPath.remove(l.to)
+        if truncated { return }
       }
     }
     walk(root)

@@ -21,11 +21,14 @@ public struct ChainReport: Sendable {
   public var claims: [Claim]
   let net: AccountabilityNetwork
 
-  public init(_ f: FacilityGap, _ net: AccountabilityNetwork, limit: Int = 1000) {
+  public init(
+    _ f: FacilityGap, _ net: AccountabilityNetwork, limit: Int = 1000,
+    deadline: ContinuousClock.Instant? = nil
+  ) {
     facility = f
     self.net = net
     claims = f.claims.map { a in
-      let (paths, truncated) = f.chain.chains(from: a.dutyBearer.id, limit: limit)
+      let (paths, truncated) = f.chain.chains(from: a.dutyBearer.id, limit: limit, deadline: deadline)
       return Claim(
         analysis: a,
         chains: paths.map { p in
@@ -44,6 +47,9 @@ public struct ChainReport: Sendable {
   func sources(_ l: ChainLink) -> [String] {
     net.relationByID[l.relation].map { net.dataset.relations[$0].sources } ?? []
   }
+
+  /// The chain's links of unknown scope: possible links, listed apart.
+  public var possibleLinks: [ChainLink] { facility.chain.links.filter(\.scopeUnknown) }
 
   func name(_ id: String) -> String { net.entity(id)?.name ?? id }
 
@@ -73,9 +79,12 @@ public struct ChainReport: Sendable {
       for (i, ch) in c.chains.enumerated() {
         out += "  \(i + 1). \(a.dutyBearer.id)"
         for l in ch.links {
-          let mark = l.certain ? "" : "?"
+          let mark = l.scopeUnknown ? "?scope" : (l.certain ? "" : "?")
           let label =
-            l.implicit ? "acts at (scope of \(l.relation))" : "\(l.kind.rawValue) \(l.relation)\(mark)"
+            l.implicit
+            ? "acts at (scope of \(l.relation))"
+            : l.kind == .succeededBy
+              ? "succeeds \(l.relation)\(mark)" : "\(l.kind.rawValue) \(l.relation)\(mark)"
           out += " —[\(label)]→ \(l.to)"
         }
         out +=
@@ -84,7 +93,20 @@ public struct ChainReport: Sendable {
         let cited = Array(Set(ch.links.flatMap(sources))).sorted()
         out += "     sources: \(cited.isEmpty ? "none" : cited.joined(separator: ", "))\n"
       }
-      if c.truncated { out += "  … more chains (raise --limit)\n" }
+      if c.truncated { out += "  … more chains (raise --limit or --timeout)\n" }
+    }
+    let possible = possibleLinks
+    if !possible.isEmpty {
+      out += "\nPossible links (scope unknown: the contract does not name its facilities, so it may or may not serve this one):\n"
+      for l in possible {
+        out += "  \(l.from) —[\(l.kind.rawValue) \(l.relation)]→ \(l.to) · sources: \(sources(l).joined(separator: ", "))\n"
+      }
+    }
+    if !facility.inferredEnds.isEmpty {
+      out += "\nEnds inferred (a later relation for the same facility and function starts):\n"
+      for e in facility.inferredEnds {
+        out += "  \(e.relation) ends \(e.end.end) (superseded by \(e.end.supersededBy))\n"
+      }
     }
     return out
   }
@@ -95,6 +117,29 @@ public struct ChainReport: Sendable {
       JSONMember(key: "name", value: .string(facility.name)),
       JSONMember(key: "as_of", value: .string(net.at.description)),
       JSONMember(key: "pass_through", value: FacilityContext.strings(facility.passThrough)),
+      JSONMember(
+        key: "possible_links",
+        value: .array(
+          possibleLinks.map { l in
+            .object([
+              JSONMember(key: "from", value: .string(l.from)),
+              JSONMember(key: "to", value: .string(l.to)),
+              JSONMember(key: "kind", value: .string(l.kind.rawValue)),
+              JSONMember(key: "relation", value: .string(l.relation)),
+              JSONMember(key: "reason", value: .string("scope unknown")),
+              JSONMember(key: "sources", value: FacilityContext.strings(sources(l))),
+            ])
+          })),
+      JSONMember(
+        key: "end_inferred",
+        value: .array(
+          facility.inferredEnds.map { e in
+            .object([
+              JSONMember(key: "relation", value: .string(e.relation)),
+              JSONMember(key: "end", value: .string(e.end.end.description)),
+              JSONMember(key: "superseded_by", value: .string(e.end.supersededBy)),
+            ])
+          })),
       JSONMember(
         key: "duty_bearers",
         value: .array(
@@ -129,6 +174,7 @@ public struct ChainReport: Sendable {
                               JSONMember(key: "relation", value: .string(l.relation)),
                               JSONMember(key: "certain", value: .bool(l.certain)),
                               JSONMember(key: "implicit", value: .bool(l.implicit)),
+                              JSONMember(key: "scope_unknown", value: .bool(l.scopeUnknown)),
                               JSONMember(key: "sources", value: FacilityContext.strings(sources(l))),
                             ])
                           })),

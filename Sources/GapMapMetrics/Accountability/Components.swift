@@ -13,6 +13,20 @@ public struct ComponentScore: Sendable {
   /// For oversight: whether an independent body certainly (present) or possibly (unknown)
   /// covers the facility.
   public var coverage: FlagStatus? = nil
+  /// The unknowns that keep the interval open, each with the most it could move the component.
+  public var unknowns: [Unknown] = []
+}
+
+/// A group of fields the data leaves open, which keeps a component's interval wide.
+public struct Unknown: Sendable, Hashable {
+  /// What to find out, e.g. "powers of hmip on bo013".
+  public var what: String
+  /// How many fields the group holds.
+  public var fields: Int
+  /// The most resolving the group could move the component's value, in [0, 1].
+  public var bound: Double
+  /// The relation or entity id to look at.
+  public var ref: String
 }
 
 /// Present, absent or unknown: a red flag, or any yes/no fact the data may not settle.
@@ -62,8 +76,12 @@ struct FacilityContext {
     return (net.dataset.relations[i], i)
   }
 
+  /// A number at full precision (shortest round-trip form); `null` when not finite. Rounding
+  /// belongs to tables, HTML and Markdown only.
   static func num(_ v: Double) -> JSONValue {
-    v.isFinite ? .number(Interval.format(v)) : .null
+    guard v.isFinite else { return .null }
+    if v == v.rounded(), abs(v) < 1e15 { return .number(String(Int64(v))) }
+    return .number("\(v)")
   }
   static func interval(_ i: Interval) -> JSONValue {
     .object([JSONMember(key: "low", value: num(i.low)), JSONMember(key: "high", value: num(i.high))])
@@ -91,7 +109,30 @@ struct FacilityContext {
       details: [
         JSONMember(key: "depth", value: FacilityContext.interval(d)),
         JSONMember(key: "operators", value: FacilityContext.strings(h.operators.map(\.id))),
-      ], notes: notes, trace: trace)
+      ], notes: notes, trace: trace, unknowns: chainUnknowns(gap.width))
+  }
+
+  /// What keeps the chain figures open: links of unknown scope or uncertain evidence, a
+  /// missing operator, a missing duty-bearer.
+  func chainUnknowns(_ width: Double) -> [Unknown] {
+    guard width > 0 else { return [] }
+    var out: [Unknown] = []
+    for l in h.links where !l.certain && !l.implicit {
+      if l.scopeUnknown {
+        out.append(Unknown(what: "facilities scope of \(l.relation) (\(l.from) → \(l.to))", fields: 1, bound: width, ref: l.relation))
+      } else {
+        out.append(Unknown(what: "evidence or dates of \(l.relation) (\(l.from) → \(l.to))", fields: 1, bound: width, ref: l.relation))
+      }
+    }
+    if h.operators.isEmpty {
+      out.append(Unknown(what: "operator of \(f) (operates, with dates)", fields: 1, bound: width, ref: f))
+    }
+    if h.dutyBearers.isEmpty {
+      out.append(Unknown(what: "responsible state of \(f) (responsible_for)", fields: 1, bound: width, ref: f))
+    } else if claims.contains(where: { !$0.connected }) {
+      out.append(Unknown(what: "contract chain from the duty-bearer to the operator of \(f)", fields: 1, bound: width, ref: f))
+    }
+    return out
   }
 
   // MARK: M2 diffusion
@@ -107,8 +148,9 @@ struct FacilityContext {
       g = g.map { $0.hull(one) } ?? one
     }
     let span = Array(Set(claims.flatMap(\.spanHigh))).sorted()
+    let gap = g ?? .unit
     return ComponentScore(
-      component: .diffusion, gap: g ?? .unit,
+      component: .diffusion, gap: gap,
       details: [
         JSONMember(key: "span", value: FacilityContext.strings(span)),
         JSONMember(
@@ -118,20 +160,67 @@ struct FacilityContext {
               Double(claims.map(\.spanLow.count).min() ?? 0),
               Double(claims.map(\.spanHigh.count).max() ?? 0)))),
       ],
-      notes: claims.isEmpty ? ["no duty-bearer recorded or inferable"] : [], trace: trace)
+      notes: claims.isEmpty ? ["no duty-bearer recorded or inferable"] : [], trace: trace,
+      unknowns: chainUnknowns(gap.width))
   }
 
   // MARK: M3 oversight
+
+  /// The powers OPCAT Art. 19–20 guarantees a national preventive mechanism.
+  static let opcatPowers: Set<String> = ["access", "records", "interviews", "choice", "publishes"]
+
+  /// The powers a body holds over its target on relation `r`: the data's own `powers` first;
+  /// where it is silent, the body's statutory `mandate`, then (for an NPM designated in law)
+  /// OPCAT Art. 19–20. Returns the score and the inferred fields with their basis.
+  func powers(_ r: Relation, body: Entity?, trace: inout Trace) -> (FieldScore, [(String, String)]) {
+    var score = FieldScore()
+    var inferred: [(String, String)] = []
+    for (field, stated) in r.powers.all {
+      var v = stated
+      var basis: String?
+      if v.isUnknown, net.rules.mandatePowers, let body {
+        if !body.mandate[field].isUnknown {
+          v = body.mandate[field]
+          basis = "statutory mandate" + (body.mandateBasis.isEmpty ? "" : " (\(body.mandateBasis))")
+        } else if body.opcat == .known(.npm), FacilityContext.opcatPowers.contains(field) {
+          if body.npmBasis == .known(.law) {
+            v = .known(true)
+            basis = "OPCAT Art. 19–20 (NPM designated in law)"
+          } else {
+            // Ministerial designation: not guaranteed by law, so the power stays unknown
+            // (it already counts in the favourable bound).
+            basis = "OPCAT Art. 19–20, NPM by \(body.npmBasis.known?.rawValue ?? "unstated") designation: favourable bound only"
+          }
+        }
+      }
+      switch v {
+      case .known(let yes): score.add(yes ? 1 : 0)
+      case .notApplicable: break
+      case .unknown, .undisclosed: score.addUnknown()
+      }
+      let cell = v.cell(Scalars.formatBool)
+      if let basis {
+        inferred.append((field, basis))
+        trace.read(r.id, "powers.\(field)", (cell.isEmpty ? "unknown" : cell) + " (inferred from mandate: \(basis))")
+      } else {
+        trace.read(r.id, "powers.\(field)", cell)
+      }
+    }
+    return (score, inferred)
+  }
 
   func oversight() -> ComponentScore {
     var trace = Trace()
     var targets: [(id: String, certain: Bool)] = [(f, true)]
     for o in h.operators where o.id != f { targets.append((o.id, o.certain)) }
+    let complete = net.entity(f)?.oversightBodies == .known(.complete)
+    if let e = net.entity(f) { trace.read(f, "oversight_bodies", e.oversightBodies.cell(\.rawValue)) }
     var ocLow = 0.0  // certain bodies, strength lower bound
     var ocHigh = 0.0  // possible bodies, strength upper bound
     var redundancy = (0, 0)
     var bodies: [JSONValue] = []
     var internalMonitors: [String] = []
+    var unknowns: [Unknown] = []
     var any = false
     var coverage = FlagStatus.absent
     for (t, targetCertain) in targets {
@@ -148,7 +237,7 @@ struct FacilityContext {
           internalMonitors.append(r.source)
           continue
         }
-        let score = FieldScore(yesNo: r.powers, id: r.id, trace: &trace)
+        let (score, inferred) = powers(r, body: body, trace: &trace)
         let strength = score.share ?? Interval(exactly: 0)
         let certain = independent == .known(true) && net.isCertain(i) && targetCertain
         ocHigh = max(ocHigh, strength.high)
@@ -159,6 +248,20 @@ struct FacilityContext {
           ocLow = max(ocLow, strength.low)
           if strength.low >= 0.75 { redundancy.0 += 1 }
         }
+        if score.unknownCount > 0 {
+          unknowns.append(
+            Unknown(
+              what: "powers of \(r.source) on \(r.id)", fields: score.unknownCount,
+              bound: strength.width, ref: r.id))
+        }
+        if independent.isUnknown {
+          unknowns.append(
+            Unknown(what: "independence of \(r.source)", fields: 1, bound: strength.high, ref: r.source))
+        }
+        if !net.isCertain(i) || !targetCertain {
+          unknowns.append(
+            Unknown(what: "evidence or dates of \(r.id) (\(r.source) → \(t))", fields: 1, bound: strength.low, ref: r.id))
+        }
         bodies.append(
           .object([
             JSONMember(key: "body", value: .string(r.source)),
@@ -167,16 +270,34 @@ struct FacilityContext {
             JSONMember(key: "independent", value: .string(independent.cell(Scalars.formatBool))),
             JSONMember(key: "strength", value: FacilityContext.interval(strength)),
             JSONMember(key: "counts", value: .string(certain ? "certain" : "possible")),
+            JSONMember(
+              key: "inferred_powers",
+              value: .array(
+                inferred.map {
+                  .object([
+                    JSONMember(key: "power", value: .string($0.0)),
+                    JSONMember(key: "basis", value: .string($0.1)),
+                  ])
+                })),
           ]))
       }
     }
     var notes: [String] = []
-    let gap: Interval
+    // Open world: a body the data does not record may exist, so the favourable bound assumes
+    // one with every power, unless a source establishes the list is complete. Adding a body
+    // therefore never raises either bound.
+    let gap = Interval(complete ? 1 - ocHigh : 0, 1 - ocLow)
     if !any {
-      gap = .unit
-      notes.append("no oversight relation recorded for the facility or its operators")
-    } else {
-      gap = Interval(1 - ocHigh, 1 - ocLow)
+      notes.append(
+        complete
+          ? "no oversight body: the recorded list is complete"
+          : "no oversight relation recorded for the facility or its operators")
+    }
+    if !complete {
+      unknowns.append(
+        Unknown(
+          what: "whether the oversight bodies of \(f) are all recorded (oversight_bodies)", fields: 1,
+          bound: 1 - ocLow, ref: f))
     }
     if !internalMonitors.isEmpty {
       notes.append("internal monitoring (not counted): \(internalMonitors.joined(separator: ", "))")
@@ -189,7 +310,8 @@ struct FacilityContext {
         JSONMember(
           key: "redundancy",
           value: FacilityContext.interval(Interval(Double(redundancy.0), Double(redundancy.1)))),
-      ], notes: notes, trace: trace, coverage: any ? coverage : .unknown)
+        JSONMember(key: "list_complete", value: .bool(complete)),
+      ], notes: notes, trace: trace, coverage: any ? coverage : .unknown, unknowns: unknowns)
   }
 
   // MARK: M4 remedy
@@ -217,7 +339,7 @@ struct FacilityContext {
   /// whose organ (agency of the same country) it is.
   func covers(_ target: String, _ a: String) -> Bool {
     if target == a { return true }
-    guard net.kind(target) == .state, net.kind(a) == .agency, let c = net.homeCountry(a) else {
+    guard net.rules.stateCoversAgencies, net.kind(target) == .state, net.kind(a) == .agency, let c = net.homeCountry(a) else {
       return false
     }
     return net.homeCountry(target) == c
@@ -227,15 +349,36 @@ struct FacilityContext {
     var trace = Trace()
     let routes = net.relations(from: f, [.accessibleTo])
     for i in routes { trace.relations.insert(net.relation(i).id) }
+    // Open world: a route the data does not record may exist, so an actor's answerability
+    // reaches 1 in the favourable bound unless a source establishes the routes are complete.
+    // Recording a route therefore never raises either bound of the gap.
+    let complete = net.entity(f)?.remedyRoutes == .known(.complete)
+    if let e = net.entity(f) { trace.read(f, "remedy_routes", e.remedyRoutes.cell(\.rawValue)) }
+    let completeness = Unknown(
+      what: "whether the remedy routes from \(f) are all recorded (remedy_routes)", fields: 1, bound: 1,
+      ref: f)
     guard !routes.isEmpty else {
       return ComponentScore(
-        component: .remedy, gap: .unit, details: [],
-        notes: ["no remedy route (accessible_to) recorded from this facility"], trace: trace)
+        component: .remedy, gap: complete ? Interval(exactly: 1) : .unit, details: [],
+        notes: [
+          complete
+            ? "no remedy route: the recorded list is complete"
+            : "no remedy route (accessible_to) recorded from this facility"
+        ], trace: trace,
+        unknowns: complete
+          ? []
+          : [
+            Unknown(
+              what: "remedy routes from \(f) (accessible_to, jurisdiction_over)", fields: 1, bound: 1,
+              ref: f)
+          ])
     }
     let certainReach = mechanisms(certainOnly: true, avoiding: nil)
     let possibleReach = mechanisms(certainOnly: false, avoiding: nil)
     var selfPolicing: [String] = []
     var answers: [JSONValue] = []
+    var unknowns: [Unknown] = []
+    var seenMechanisms = Set<String>()
     var cache = [String: Interval]()
     func answerability(_ a: String) -> Interval {
       if let c = cache[a] { return c }
@@ -259,9 +402,24 @@ struct FacilityContext {
             high = q.high
             best = m
           }
-          if certainReach.contains(m) && net.isCertain(j) { low = max(low, q.low) }
+          let sure = certainReach.contains(m) && net.isCertain(j)
+          if sure { low = max(low, q.low) }
+          if seenMechanisms.insert(m).inserted {
+            if score.unknownCount > 0 {
+              unknowns.append(
+                Unknown(
+                  what: "UNGP 31 criteria of \(m)", fields: score.unknownCount, bound: q.width, ref: m))
+            }
+          }
+          if !sure {
+            unknowns.append(
+              Unknown(
+                what: "evidence or dates of the route to \(m) over \(a)", fields: 1, bound: q.low,
+                ref: net.relation(j).id))
+          }
         }
       }
+      if !complete { high = 1 }
       let ans = Interval(low, high)
       cache[a] = ans
       answers.append(
@@ -289,14 +447,17 @@ struct FacilityContext {
         "self-policing mechanisms listed, not counted: \(Set(selfPolicing).sorted().joined(separator: "; "))")
     }
     if claims.isEmpty { notes.append("no responsible actor recorded or inferable") }
+    let gap = ac.map(\.complement) ?? .unit
+    if !complete { unknowns.append(Unknown(what: completeness.what, fields: 1, bound: gap.width, ref: f)) }
     return ComponentScore(
-      component: .remedy, gap: ac.map(\.complement) ?? .unit,
+      component: .remedy, gap: gap,
       details: [
         JSONMember(key: "actors", value: .array(answers)),
         JSONMember(
           key: "mechanisms_reachable", value: FacilityContext.strings(possibleReach.sorted())),
         JSONMember(key: "self_policing", value: FacilityContext.strings(Set(selfPolicing).sorted())),
-      ], notes: notes, trace: trace)
+        JSONMember(key: "list_complete", value: .bool(complete)),
+      ], notes: notes, trace: trace, unknowns: unknowns)
   }
 
   // MARK: M5 transparency
@@ -324,11 +485,13 @@ struct FacilityContext {
       guard !privateOperators.isEmpty else { return nil }
       return ComponentScore(
         component: .transparency, gap: .unit, details: [],
-        notes: ["a private operator with no contract recorded"], trace: trace)
+        notes: ["a private operator with no contract recorded"], trace: trace,
+        unknowns: [Unknown(what: "the contract of the operator of \(f)", fields: 1, bound: 1, ref: f)])
     }
     var all: [Interval] = []
     var certain: [Interval] = []
     var per: [JSONMember] = []
+    var unknowns: [Unknown] = []
     for l in links {
       guard let (r, _) = relation(l.relation) else { continue }
       trace.relations.insert(r.id)
@@ -336,13 +499,18 @@ struct FacilityContext {
       all.append(t)
       if l.certain { certain.append(t) }
       per.append(JSONMember(key: r.id, value: FacilityContext.interval(t)))
+      let open = r.disclosure.all.filter { $0.value.isUnknown }.count
+      if open > 0 {
+        unknowns.append(
+          Unknown(what: "disclosure of \(r.id) (\(r.source) → \(r.target))", fields: open, bound: t.width / Double(links.count), ref: r.id))
+      }
     }
     guard var t = Interval.mean(all) else { return nil }
     if let c = Interval.mean(certain) { t = t.hull(c) }
     return ComponentScore(
       component: .transparency, gap: t.complement,
       details: [JSONMember(key: "contracts", value: .object(per))],
-      notes: [], trace: trace)
+      notes: [], trace: trace, unknowns: unknowns)
   }
 
   // MARK: M8 safeguards
@@ -356,6 +524,7 @@ struct FacilityContext {
     var trace = Trace()
     var items: [Interval] = []
     var per: [JSONMember] = []
+    var pending: [(String, Int, Double, String)] = []
     for l in contractLinks where !net.isPublic(l.to) {
       guard let (r, _) = relation(l.relation) else { continue }
       trace.relations.insert(r.id)
@@ -363,6 +532,9 @@ struct FacilityContext {
       if let s = score.share {
         items.append(s)
         per.append(JSONMember(key: r.id, value: FacilityContext.interval(s)))
+        if score.unknownCount > 0 {
+          pending.append(("safeguard clauses of \(r.id) (\(r.source) → \(r.target))", score.unknownCount, s.width, r.id))
+        }
       }
     }
     var icoca: [JSONMember] = []
@@ -379,7 +551,9 @@ struct FacilityContext {
       case .known(.member): s = Interval(exactly: 0.5)
       case .known(.affiliate): s = Interval(exactly: 0.25)
       case .known(.none): s = Interval(exactly: 0)
-      default: s = .unit
+      default:
+        s = .unit
+        pending.append(("ICoCA status of \(o.id)", 1, 1, o.id))
       }
       items.append(s)
       icoca.append(JSONMember(key: o.id, value: FacilityContext.interval(s)))
@@ -392,7 +566,10 @@ struct FacilityContext {
         JSONMember(key: "icoca", value: .object(icoca)),
       ],
       notes: items.isEmpty ? ["no contract or certification data for the private operators"] : [],
-      trace: trace)
+      trace: trace,
+      unknowns: pending.map {
+        Unknown(what: $0.0, fields: $0.1, bound: $0.2 / Double(max(1, items.count)), ref: $0.3)
+      })
   }
 
   // MARK: M6 jurisdiction
@@ -430,14 +607,21 @@ struct FacilityContext {
     trace.entities.insert(f)
     var result: Interval?
     var countries = Set<String>()
+    var missing = Set<String>()
     for c in claims {
       var certain = Set<String>()
       var possible = Set<String>()
       var unknown = 0
       let home = net.homeCountry(c.dutyBearer.id)
       trace.entities.insert(c.dutyBearer.id)
-      if let home { certain.insert(home) } else { unknown += 1 }
-      if let territorial { certain.insert(territorial) } else { unknown += 1 }
+      if let home { certain.insert(home) } else {
+        unknown += 1
+        missing.insert(c.dutyBearer.id)
+      }
+      if let territorial { certain.insert(territorial) } else {
+        unknown += 1
+        missing.insert(f)
+      }
       if let home, let territorial, home != territorial {
         if !c.dutyBearer.certain {
           possibleFlags.insert("externalised")
@@ -453,6 +637,7 @@ struct FacilityContext {
           trace.entities.insert(id)
           guard let cc = net.homeCountry(id) else {
             unknown += 1
+            missing.insert(id)
             continue
           }
           if sure { certain.insert(cc) } else { possible.insert(cc) }
@@ -470,7 +655,10 @@ struct FacilityContext {
       details: [
         JSONMember(key: "countries", value: FacilityContext.strings(countries.sorted())),
         JSONMember(key: "territorial_state", value: territorial.map(JSONValue.string) ?? .null),
-      ], notes: [], trace: trace)
+      ], notes: [], trace: trace,
+      unknowns: missing.sorted().map {
+        Unknown(what: "country of \($0)", fields: 1, bound: 1.0 / 3, ref: $0)
+      })
   }
 
   // MARK: M9 and the red-flag panel

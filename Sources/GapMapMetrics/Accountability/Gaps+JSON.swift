@@ -11,6 +11,28 @@ extension GapAnalysis {
         key: "weights",
         value: .object(GapComponent.allCases.map { JSONMember(key: $0.rawValue, value: num(weights[$0])) })),
       JSONMember(key: "facilities", value: .array(presentationOrder.map(facilityJSON))),
+      JSONMember(
+        key: "inactive_facilities",
+        value: .array(
+          inactive.map { i in
+            .object([
+              JSONMember(key: "id", value: .string(i.id)),
+              JSONMember(key: "name", value: .string(i.name)),
+              JSONMember(key: "status", value: .string(i.status)),
+              JSONMember(key: "date", value: .string(i.date.description)),
+            ])
+          })),
+      JSONMember(key: "warnings", value: strings(warnings)),
+      JSONMember(
+        key: "inference",
+        value: .object([
+          JSONMember(key: "superseded_ends", value: .bool(network.rules.supersededEnds)),
+          JSONMember(key: "mandate_powers", value: .bool(network.rules.mandatePowers)),
+          JSONMember(key: "implicit_operators", value: .bool(network.rules.implicitOperators)),
+          JSONMember(key: "inferred_duty_bearers", value: .bool(network.rules.inferredDutyBearers)),
+          JSONMember(key: "successors", value: .bool(network.rules.successors)),
+          JSONMember(key: "state_covers_agencies", value: .bool(network.rules.stateCoversAgencies)),
+        ])),
       JSONMember(key: "system", value: systemJSON),
     ]
     if let sensitivity { members.append(JSONMember(key: "sensitivity", value: sensitivity.jsonValue)) }
@@ -106,6 +128,28 @@ extension GapAnalysis {
           JSONMember(key: "dominators", value: strings(f.claims.first?.dominators ?? [])),
           JSONMember(key: "pass_through", value: strings(f.passThrough)),
           JSONMember(key: "operators", value: strings(f.chain.operators.map(\.id))),
+          JSONMember(
+            key: "possible_links",
+            value: .array(
+              f.chain.links.filter(\.scopeUnknown).map { l in
+                .object([
+                  JSONMember(key: "relation", value: .string(l.relation)),
+                  JSONMember(key: "from", value: .string(l.from)),
+                  JSONMember(key: "to", value: .string(l.to)),
+                  JSONMember(key: "kind", value: .string(l.kind.rawValue)),
+                  JSONMember(key: "reason", value: .string("scope unknown")),
+                ])
+              })),
+          JSONMember(
+            key: "end_inferred",
+            value: .array(
+              f.inferredEnds.map { e in
+                .object([
+                  JSONMember(key: "relation", value: .string(e.relation)),
+                  JSONMember(key: "end", value: .string(e.end.end.description)),
+                  JSONMember(key: "superseded_by", value: .string(e.end.supersededBy)),
+                ])
+              })),
           JSONMember(key: "sector_crossings", value: .number(String(f.sectorCrossings.count))),
           JSONMember(key: "border_crossings", value: .number(String(f.borderCrossings.count))),
           JSONMember(key: "claims", value: .array(claims)),
@@ -122,6 +166,19 @@ extension GapAnalysis {
           })),
       JSONMember(
         key: "research_next",
+        value: .array(
+          f.researchFields.map { r in
+            .object([
+              JSONMember(key: "component", value: .string(r.component.rawValue)),
+              JSONMember(key: "fields", value: .string(r.what)),
+              JSONMember(key: "field_count", value: .number(String(r.fields))),
+              JSONMember(key: "up_to", value: num(r.upTo)),
+              JSONMember(key: "ref", value: .string(r.ref)),
+              JSONMember(key: "label", value: .string(r.label)),
+            ])
+          })),
+      JSONMember(
+        key: "research_next_components",
         value: .array(
           c.researchNext.map { r in
             .object([
@@ -160,6 +217,12 @@ extension GapAnalysis {
               JSONMember(key: "state", value: .string(s.country)),
               JSONMember(key: "contracts", value: .number(String(s.contracts))),
               JSONMember(key: "value_disclosed_share", value: interval(s.valueDisclosed)),
+              JSONMember(
+                key: "value_disclosed_by_authority_share", value: interval(s.valueDisclosedByAuthority)),
+              JSONMember(key: "value_reported_only_share", value: interval(s.valueReportedOnly)),
+              JSONMember(key: "outsourced_operation", value: strings(s.outsourcedOperation)),
+              JSONMember(
+                key: "possibly_outsourced_operation", value: strings(s.possiblyOutsourcedOperation)),
               JSONMember(key: "contract_relations", value: strings(s.contractRelations)),
               JSONMember(key: "facilities", value: strings(s.facilities)),
               JSONMember(key: "independent_oversight_coverage", value: interval(s.oversightCoverage)),

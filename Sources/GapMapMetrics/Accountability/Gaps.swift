@@ -51,6 +51,22 @@ public struct Composite: Sendable, Hashable {
   }
 }
 
+/// A group of open fields that would narrow a facility's gap, with how much of the composite
+/// interval resolving it could close at most.
+public struct ResearchItem: Sendable, Hashable {
+  public var component: GapComponent
+  public var what: String
+  public var fields: Int
+  /// The most the composite interval could narrow: wᵢ/Σw · min(component width, bound).
+  public var upTo: Double
+  public var ref: String
+
+  /// "powers of hmip on bo013 (8 fields, up to 0.20)".
+  public var label: String {
+    "\(what) (\(fields) field\(fields == 1 ? "" : "s"), up to \(Interval.format(upTo)))"
+  }
+}
+
 /// Everything GapMap says about one facility.
 public struct FacilityGap: Sendable {
   public var id: String
@@ -73,6 +89,10 @@ public struct FacilityGap: Sendable {
   public var redFlags: [RedFlag]
   /// Every relation and entity any component read.
   public var trace: Trace
+  /// The open fields that would decide the facility, ranked by how much they could close.
+  public var researchFields: [ResearchItem] = []
+  /// Operator and scoped contract relations of the facility whose end was inferred.
+  public var inferredEnds: [(relation: String, end: InferredEnd)] = []
 
   public var componentIntervals: [GapComponent: Interval] {
     components.mapValues(\.gap)
@@ -86,6 +106,10 @@ public struct GapAnalysis: Sendable {
   public var facilities: [FacilityGap]
   public var markets: [Market]
   public var system: [SystemFigures]
+  /// Facilities closed before the date (or not yet open): reported, not scored.
+  public var inactive: [InactiveFacility]
+  /// Warnings about the data on the date (e.g. an open facility with no operator).
+  public var warnings: [String]
 
   /// Runs every metric for the facilities of `net` (or only `facility`).
   /// - Throws: when `facility` is not a facility of the dataset.
@@ -103,6 +127,14 @@ public struct GapAnalysis: Sendable {
     let markets = Market.all(net)
     self.markets = markets
     facilities = list.map { GapAnalysis.assess($0, net, weights, markets) }
+    inactive = facility == nil ? net.inactiveFacilities : []
+    let noOperator = facilities.filter { $0.chain.operators.isEmpty }.map(\.id)
+    warnings =
+      noOperator.isEmpty
+      ? []
+      : [
+        "\(noOperator.count) open facilit\(noOperator.count == 1 ? "y has" : "ies have") no operator valid on \(net.at): \(noOperator.joined(separator: ", "))"
+      ]
     if facility == nil {
       system = SystemFigures.all(net, facilities: facilities, markets: markets)
     } else {
@@ -146,14 +178,36 @@ public struct GapAnalysis: Sendable {
     default: break
     }
     possible.subtract(flags)
+    let composite = Composite(components.mapValues(\.gap), weights: weights)
+    var research: [ResearchItem] = []
+    let total = GapComponent.allCases.filter { components[$0] != nil && weights[$0] > 0 }.reduce(0.0) {
+      $0 + weights[$1]
+    }
+    if total > 0 {
+      var seen = Set<String>()
+      for comp in GapComponent.allCases {
+        guard let score = components[comp], weights[comp] > 0, !score.gap.isExact else { continue }
+        for u in score.unknowns {
+          let up = weights[comp] / total * min(score.gap.width, max(0, u.bound))
+          guard up > 1e-9, seen.insert("\(comp.rawValue)|\(u.what)").inserted else { continue }
+          research.append(
+            ResearchItem(component: comp, what: u.what, fields: u.fields, upTo: up, ref: u.ref))
+        }
+      }
+    }
+    research.sort { $0.upTo != $1.upTo ? $0.upTo > $1.upTo : $0.what < $1.what }
+    // Ends inferred for the facility's operators and scoped contracts, current or not.
+    let ends = net.unfiltered.relations.filter { r in
+      r.target == e.id || (r.facilities.known?.contains(e.id) ?? false)
+    }.compactMap { r in net.inferredEnds[r.id].map { (r.id, $0) } }
     return FacilityGap(
       id: e.id, name: e.name, country: e.country.known, chain: h, claims: claims,
       components: components,
-      composite: Composite(components.mapValues(\.gap), weights: weights),
+      composite: composite,
       flags: flags.sorted(), possibleFlags: possible.sorted(), inherentlyStateFunction: inherent,
       inherentOperators: ops, passThrough: pass, sectorCrossings: ctx.sectorCrossings,
       borderCrossings: ctx.borderCrossings, redFlags: ctx.redFlags(passThrough: pass),
-      trace: trace)
+      trace: trace, researchFields: research, inferredEnds: ends)
   }
 
   /// The facilities in presentation order: flagged (M9) first, then by the low bound of the

@@ -78,7 +78,8 @@ public struct Sensitivity: Sendable {
     var runs: [EvidenceRun] = []
     for level in [Evidence.confirmed, .possible, .alleged] {
       let net = AccountabilityNetwork(
-        analysis.network.unfiltered, at: analysis.network.at, evidence: level)
+        analysis.network.unfiltered, at: analysis.network.at, evidence: level,
+        rules: analysis.network.rules)
       guard let a = try? GapAnalysis(net, weights: analysis.weights) else { continue }
       runs.append(
         EvidenceRun(

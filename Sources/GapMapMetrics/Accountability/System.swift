@@ -34,6 +34,8 @@ public struct Market: Sendable {
     }
     var items: [String: [Item]] = [:]
     var keys: [String: (String, ContractFunction)] = [:]
+    // Values of amended contracts and of parts of a larger contract are not summed twice.
+    let counted = AccountabilityNetwork.valueCountedElsewhere(net.dataset)
     for (i, r) in net.dataset.relations.enumerated() {
       guard r.kind == .contracts || r.kind == .subcontracts, let fn = r.function.known else {
         continue
@@ -42,10 +44,11 @@ public struct Market: Sendable {
       let (parent, _) = FacilityContext.ultimateParent(r.target, net)
       let key = "\(country)|\(fn.rawValue)"
       keys[key] = (country, fn)
+      let elsewhere = counted.contains(r.id)
       items[key, default: []].append(
         Item(
-          parent: parent, contractor: r.target, value: r.value.known, currency: r.currency.known,
-          bound: bound, relation: r.id))
+          parent: parent, contractor: r.target, value: elsewhere ? 0 : r.value.known,
+          currency: elsewhere ? nil : r.currency.known, bound: elsewhere ? 0 : bound, relation: r.id))
     }
     return keys.sorted { $0.key < $1.key }.map { key, market in
       let list = items[key] ?? []
@@ -139,9 +142,17 @@ public struct Market: Sendable {
           ]))
       }
     }
+    let g = gap ?? .unit
     return ComponentScore(
-      component: .concentration, gap: gap ?? .unit,
-      details: [JSONMember(key: "markets", value: .array(used))], notes: notes, trace: trace)
+      component: .concentration, gap: g,
+      details: [JSONMember(key: "markets", value: .array(used))], notes: notes, trace: trace,
+      unknowns: g.isExact
+        ? []
+        : [
+          Unknown(
+            what: "contract values in the markets of \(ctx.f)'s operators", fields: 1, bound: g.width,
+            ref: ctx.f)
+        ])
   }
 }
 
@@ -150,6 +161,16 @@ public struct SystemFigures: Sendable {
   public var country: String
   /// Contract relations (count-based, never value-weighted) with a disclosed value.
   public var valueDisclosed: Interval?
+  /// The same share, counting only values disclosed by the authority (a `disclosure` map
+  /// saying so, or an official, court or FOI source).
+  public var valueDisclosedByAuthority: Interval?
+  /// The share of contract relations whose value is known only from press, NGO or other
+  /// secondary sources.
+  public var valueReportedOnly: Interval?
+  /// M9 by state: facilities whose overall operation (or custody with force) is outsourced
+  /// to a non-state operator on the date, certainly and possibly.
+  public var outsourcedOperation: [String]
+  public var possiblyOutsourcedOperation: [String]
   public var contracts: Int
   public var contractRelations: [String]
   /// Capacity-weighted share of its facilities with an independent oversight body.
@@ -177,11 +198,27 @@ public struct SystemFigures: Sendable {
       let rs = contracts[c] ?? []
       var yes = 0
       var unknown = 0
+      var authority = 0
+      var pressOnly = 0
       for r in rs {
         switch r.disclosure["value"] {
-        case .known(.yes), .known(.partial): yes += 1
+        case .known(.yes), .known(.partial):
+          yes += 1
+          authority += 1
         case .known(.no), .undisclosed, .notApplicable: break
-        case .unknown: if r.value.known != nil { yes += 1 } else { unknown += 1 }
+        case .unknown:
+          guard r.value.known != nil else {
+            unknown += 1
+            continue
+          }
+          yes += 1
+          let official = r.sources.contains {
+            switch net.source($0)?.sourceType.known {
+            case .official?, .court?, .foi?: return true
+            default: return false
+            }
+          }
+          if official { authority += 1 } else { pressOnly += 1 }
         }
       }
       let n = Double(rs.count)
@@ -209,6 +246,13 @@ public struct SystemFigures: Sendable {
       return SystemFigures(
         country: c,
         valueDisclosed: rs.isEmpty ? nil : Interval(Double(yes) / n, Double(yes + unknown) / n),
+        valueDisclosedByAuthority: rs.isEmpty
+          ? nil : Interval(Double(authority) / n, Double(authority + pressOnly + unknown) / n),
+        valueReportedOnly: rs.isEmpty ? nil : Interval(Double(pressOnly) / n, Double(pressOnly) / n),
+        outsourcedOperation: fs.filter { $0.inherentlyStateFunction == .present }.map(\.id),
+        possiblyOutsourcedOperation: fs.filter {
+          $0.inherentlyStateFunction == .unknown && !$0.inherentOperators.isEmpty
+        }.map(\.id),
         contracts: rs.count, contractRelations: rs.map(\.id),
         oversightCoverage: capTotal > 0 ? Interval(capLow / capTotal, capHigh / capTotal) : nil,
         oversightCoverageByCount: fs.isEmpty

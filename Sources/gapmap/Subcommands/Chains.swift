@@ -27,6 +27,9 @@ struct Chains: ParsableCommand {
   @Option(help: "At most this many chains per duty-bearer.")
   var limit = 1000
 
+  @Option(help: "Stop listing chains after this many seconds (the list is then marked truncated).")
+  var timeout: Double = 60
+
   @Option(help: "Output format: table (default) or json.")
   var format: TableFormat = .table
 
@@ -38,6 +41,7 @@ struct Chains: ParsableCommand {
       throw ValidationError("--format: chains prints table or json")
     }
     guard limit > 0 else { throw ValidationError("--limit: must be positive") }
+    guard timeout > 0, timeout <= 86_400 else { throw ValidationError("--timeout: 0 to 86400 seconds") }
   }
 
   func run() throws {
@@ -49,7 +53,8 @@ struct Chains: ParsableCommand {
       Report.printError("--facility: \(error.message)")
       Report.exitNow(1)
     }
-    let report = ChainReport(analysis.facilities[0], net, limit: limit)
+    let deadline = ContinuousClock.now + .milliseconds(Int(timeout * 1000))
+    let report = ChainReport(analysis.facilities[0], net, limit: limit, deadline: deadline)
     Report.emit(format == .json ? JSON.write(report.jsonValue) : report.text, to: output)
   }
 }

@@ -12,22 +12,32 @@ struct MetricsOptions: ParsableArguments {
   @Option(help: "Evidence kept: confirmed, reported, possible (default: all but alleged), alleged.")
   var evidence: Evidence = .possible
 
+  @Flag(
+    help:
+      "Turn off every inference rule (inferred ends, mandate powers, implicit operators, inferred duty-bearers, successors, state jurisdiction over agencies): the bare data."
+  )
+  var noInference = false
+
+  var rules: InferenceRules { noInference ? .none : .all }
+
   func network(_ input: InputOptions) -> AccountabilityNetwork {
     let dataset = Report.loadValid(input)
-    let date: PartialDate
+    return AccountabilityNetwork(
+      dataset, at: MetricsOptions.date(at, dataset), evidence: evidence, rules: rules)
+  }
+
+  /// The one default date of every command: `--at`, else the dataset's `as_of`, else today.
+  static func date(_ at: String?, _ dataset: Dataset) -> PartialDate {
     if let at {
       guard let d = PartialDate(at) else {
         Report.printError("--at: \"\(at)\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         Report.exitNow(2)
       }
-      date = d
-    } else if let d = dataset.metadata.asOf ?? MetricsOptions.today {
-      date = d
-    } else {
-      Report.printError("--at: the dataset has no as_of and the clock gives no date; pass --at")
-      Report.exitNow(2)
+      return d
     }
-    return AccountabilityNetwork(dataset, at: date, evidence: evidence)
+    if let d = dataset.metadata.asOf ?? MetricsOptions.today { return d }
+    Report.printError("--at: the dataset has no as_of and the clock gives no date; pass --at")
+    Report.exitNow(2)
   }
 
   static var today: PartialDate? {
@@ -144,27 +154,25 @@ struct Gaps: ParsableCommand {
     for f in a.presentationOrder {
       let c = f.composite
       var row: [TableValue] = [
-        .text(f.id), .text(f.name), c.gap.map { .number(round2($0.low)) } ?? .missing,
-        c.gap.map { .number(round2($0.high)) } ?? .missing, .number(round2(c.knownShare)),
+        .text(f.id), .text(f.name), c.gap.map { .number($0.low) } ?? .missing,
+        c.gap.map { .number($0.high) } ?? .missing, .number(c.knownShare),
         .text(c.insufficientEvidence ? "yes" : "no"), .text(a.display(c)),
         .text(f.inherentlyStateFunction.rawValue), .text(f.flags.joined(separator: ";")),
         .text(f.possibleFlags.joined(separator: ";")),
       ]
       for comp in GapComponent.allCases {
         if let s = f.components[comp] {
-          row += [.number(round2(s.gap.low)), .number(round2(s.gap.high))]
+          row += [.number(s.gap.low), .number(s.gap.high)]
         } else {
           row += [.missing, .missing]
         }
       }
-      row.append(.text(c.researchNext.map(\.component.rawValue).joined(separator: ";")))
+      row.append(.text(f.researchFields.prefix(5).map(\.label).joined(separator: "; ")))
       row.append(.text(a.network.sources(of: f.trace).joined(separator: ";")))
       rows.append(row)
     }
     return TableWriter.render(columns: columns, rows: rows, format: .csv)
   }
-
-  static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 
   static func text(_ a: GapAnalysis, _ s: Sensitivity?) -> String {
     var out = "Accountability gaps as of \(a.network.at) · evidence up to \(a.network.evidence.rawValue)"
@@ -188,12 +196,17 @@ struct Gaps: ParsableCommand {
         .text(f.id), .text(a.display(c)), .text(c.gap.map { $0.description } ?? "–"),
         .text(Interval.format(c.knownShare)), .text(badges.joined(separator: ", ")),
         .text(top.map { "\($0.0.rawValue) \($0.2)" }.joined(separator: "; ")),
-        .text(c.researchNext.prefix(3).map(\.component.rawValue).joined(separator: ", ")),
+        .text(c.insufficientEvidence ? f.researchFields.prefix(2).map(\.label).joined(separator: "; ") : ""),
       ])
     }
     out += TableWriter.render(
-      columns: ["facility", "gap", "interval", "κ", "flags", "top components", "research next"],
+      columns: ["facility", "gap", "interval", "κ", "flags", "top components", "would decide it"],
       rows: rows, format: .table)
+    if !a.inactive.isEmpty {
+      out += "\nNot scored on \(a.network.at): "
+      out += a.inactive.map { "\($0.id) (\($0.status == "closed" ? "closed" : "opens") \($0.date))" }
+        .joined(separator: ", ") + "\n"
+    }
     if !a.system.isEmpty {
       out += "\nSystem figures per responsible state (count-based):\n"
       var srows: [[TableValue]] = []
@@ -203,14 +216,30 @@ struct Gaps: ParsableCommand {
         }
         srows.append([
           .text(sys.country), .integer(sys.contracts),
-          .text(sys.valueDisclosed.map { $0.description } ?? "–"),
+          .text(sys.valueDisclosedByAuthority.map { $0.description } ?? "–"),
+          .text(sys.valueReportedOnly.map { $0.description } ?? "–"),
           .text(sys.oversightCoverageByCount.map { $0.description } ?? "–"),
           .text(hhi.joined(separator: "; ")),
         ])
       }
       out += TableWriter.render(
-        columns: ["state", "contracts", "value disclosed", "indep. oversight (facilities)", "HHI by market"],
+        columns: [
+          "state", "contracts", "value by authority", "value press only", "indep. oversight (facilities)",
+          "HHI by market",
+        ],
         rows: srows, format: .table)
+      let red = a.system.filter { !$0.outsourcedOperation.isEmpty || !$0.possiblyOutsourcedOperation.isEmpty }
+      if !red.isEmpty {
+        out += "\nRed line (M9) by state on \(a.network.at): facilities whose overall operation is outsourced\n"
+        out += TableWriter.render(
+          columns: ["state", "outsourced", "possibly outsourced"],
+          rows: red.map {
+            [
+              .text($0.country), .text($0.outsourcedOperation.joined(separator: ", ")),
+              .text($0.possiblyOutsourcedOperation.joined(separator: ", ")),
+            ]
+          }, format: .table)
+      }
     }
     if let s {
       out += "\nSensitivity: "

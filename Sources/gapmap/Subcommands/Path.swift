@@ -51,7 +51,8 @@ struct Path: ParsableCommand {
   func run() throws {
     var clock = Timings(enabled: false)
     let a = try AnalysisGraph.load(
-      input, filters: filters, weight: weight, direction: direction, clock: &clock)
+      input, filters: filters, weight: weight, direction: direction, clock: &clock,
+      successorsAnswer: !filters.noInference)
     let g = a.graph
     for id in [from, to] where !a.ids.contains(id) {
       Report.printError("\(input.dataset): unknown entity \"\(id)\"")
@@ -94,8 +95,12 @@ struct Path: ParsableCommand {
   func relations(_ a: AnalysisGraph, _ u: Int, _ v: Int, directed: Bool) -> [Relation] {
     guard let d = a.dataset else { return [] }
     let (su, sv) = (a.ids[u], a.ids[v])
+    var seen = Set<String>()
     return d.relations.filter { r in
-      (r.source == su && r.target == sv) || (!directed && r.source == sv && r.target == su)
+      guard (r.source == su && r.target == sv) || (!directed && r.source == sv && r.target == su) else {
+        return false
+      }
+      return seen.insert("\(r.id)|\(r.source)").inserted
     }
   }
 

@@ -150,10 +150,11 @@ struct Render: ParsableCommand {
     options.full = full
     options.aggregateBy = aggregateBy
     options.at = filters.at.flatMap { PartialDate($0) }
-    if colorBy == .gap {
+    if colorBy == .gap || facility != nil {
       options.weights = Gaps.loadWeights(weights)
       options.evidence = filters.evidence
-      options.at = options.at ?? dataset.metadata.asOf ?? MetricsOptions.today
+      options.at = MetricsOptions.date(filters.at, dataset)
+      options.rules = filters.noInference ? .none : .all
     }
     if let style {
       do {

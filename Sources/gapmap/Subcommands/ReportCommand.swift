@@ -59,6 +59,7 @@ struct ReportCommand: ParsableCommand {
     let net = metrics.network(input)
     var options = ReportOptions(at: net.at)
     options.evidence = metrics.evidence
+    options.rules = metrics.rules
     options.weights = w
     options.version = GapMapVersion.string
     options.command = (["gapmap"] + CommandLine.arguments.dropFirst().filter { $0 != "--in-process" })

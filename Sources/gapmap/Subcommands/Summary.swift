@@ -12,18 +12,30 @@ struct Summary: ParsableCommand {
       2018. Coverage per country counts the relations touching an entity of that country and
       how many of them cite a source.
 
+      --coverage prints instead, per relation and entity kind, how many rows state each field
+      the format expects (required fields marked *), as a table, JSON, or a Markdown table for a
+      dataset's README (--format markdown).
+
         $ gapmap summary datasets/border-outsourcing --format json -o summary.json
+        $ gapmap summary datasets/border-outsourcing --coverage
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var filters: FilterOptions
 
-  @Option(help: "Output format: table (human) or json.")
-  var format: TableFormat = .table
+  @Option(help: "Output format: table (human), json, or (with --coverage) markdown or csv.")
+  var format: SummaryFormat = .table
+
+  @Flag(help: "Per relation and entity kind: how many rows state each field the format expects.")
+  var coverage = false
+
+  enum SummaryFormat: String, ExpressibleByArgument {
+    case table, json, csv, markdown
+  }
 
   func validate() throws {
-    guard format == .table || format == .json else {
-      throw ValidationError("--format: summary prints table or json")
+    guard coverage || format == .table || format == .json else {
+      throw ValidationError("--format: summary prints table or json (markdown and csv with --coverage)")
     }
   }
 
@@ -40,10 +52,18 @@ struct Summary: ParsableCommand {
     var clock = Timings(enabled: timings)
     let analysis = try AnalysisGraph.load(
       input, filters: filters, weight: nil, direction: direction, clock: &clock)
+    if coverage {
+      guard let d = analysis.dataset else {
+        Report.printError("\(input.dataset): --coverage needs a dataset, not a plain edge list")
+        Report.exitNow(1)
+      }
+      Report.emit(Summary.coverage(FieldCoverage(d), format: format), to: output)
+      return
+    }
     let s = analysis.dataset.map { DatasetSummary($0) } ?? DatasetSummary(plainGraph: analysis.graph)
     clock.lap("compute")
     switch format {
-    case .json: Report.emit(JSON.write(s.jsonValue), to: output)
+    case .json, .csv, .markdown: Report.emit(JSON.write(s.jsonValue), to: output)
     default: Report.emit(Summary.text(s), to: output)
     }
     clock.lap("write")
@@ -87,6 +107,37 @@ struct Summary: ParsableCommand {
         }.joined(separator: "  ") + "\n"
     }
     return out
+  }
+
+  static func coverage(_ c: FieldCoverage, format: SummaryFormat) -> String {
+    switch format {
+    case .json, .csv:
+      let rows: [[TableValue]] = c.rows.map {
+        [
+          .text($0.table), .text($0.kind), .text($0.field), .integer($0.stated), .integer($0.total),
+          .number($0.share), .text($0.required ? "yes" : "no"),
+        ]
+      }
+      return TableWriter.render(
+        columns: ["table", "kind", "field", "stated", "total", "share", "required"], rows: rows,
+        format: format == .json ? .json : .csv)
+    case .markdown:
+      var out = "| table | kind | field | stated | share |\n|---|---|---|---:|---:|\n"
+      for r in c.rows {
+        out += "| \(r.table) | \(r.kind) | \(r.field)\(r.required ? " *" : "") | \(r.stated)/\(r.total) | \(percent(r.share)) |\n"
+      }
+      return out + "\n\\* required for the kind by `validate --strict`\n"
+    case .table:
+      let rows: [[TableValue]] = c.rows.map {
+        [
+          .text($0.table), .text($0.kind), .text($0.field + ($0.required ? " *" : "")),
+          .text("\($0.stated)/\($0.total)"), .text(percent($0.share)),
+        ]
+      }
+      return TableWriter.render(
+        columns: ["table", "kind", "field", "stated", "share"], rows: rows, format: .table)
+        + "* required for the kind by validate --strict\n"
+    }
   }
 
   static func percent(_ x: Double) -> String {

@@ -401,6 +401,62 @@ for k, (a, b, kind, start, end, evidence, sid, note) in enumerate(EXTRA, 1):
     rel.update({"evidence": evidence, "sources": [sid], "notes": "enrichment: " + note})
     relations.append(rel)
 
+# --- Research fragments (issue 14): research/*.json, applied in name order -----------------
+# Each fragment is one region's research: new sources (with locators), corrections to rows,
+# new entities and relations, every fact cited. See research/README.md for the format.
+import glob
+
+def apply_fragment(path):
+    frag = json.load(open(path, encoding="utf-8"))
+    where = os.path.basename(path)
+    src_index = {s["id"]: s for s in sources}
+    for s in frag.get("sources", []):
+        assert s["id"] not in src_index, (where, "duplicate source", s["id"])
+        s = {k: v for k, v in s.items() if v not in ("", None)}
+        sources.append(s)
+        src_index[s["id"]] = s
+    def update(obj, changes, what):
+        for k, v in changes.items():
+            if k == "id":
+                continue
+            if k == "sources":
+                for sid in v:
+                    assert sid in src_index, (where, what, "unknown source", sid)
+                    obj.setdefault("sources", [])
+                    if sid not in obj["sources"]:
+                        obj["sources"].append(sid)
+            elif v == "" or v is None or v == {} or v == []:
+                obj.pop(k, None)
+            else:
+                obj[k] = v
+    for sid, changes in frag.get("source_updates", {}).items():
+        assert sid in src_index, (where, "source_updates: unknown source", sid)
+        update(src_index[sid], changes, sid)
+    for e in frag.get("entities", []):
+        assert e["id"] not in ent_index, (where, "duplicate entity", e["id"])
+        e = {k: v for k, v in e.items() if v not in ("", None, {}, [])}
+        for sid in e.get("sources", []):
+            assert sid in src_index, (where, e["id"], "unknown source", sid)
+        ent_index[e["id"]] = e
+        entities.append(e)
+    for eid, changes in frag.get("entity_updates", {}).items():
+        assert eid in ent_index, (where, "entity_updates: unknown entity", eid)
+        update(ent_index[eid], changes, eid)
+    rel_index = {r["id"]: r for r in relations}
+    for r in frag.get("relations", []):
+        assert r["id"] not in rel_index, (where, "duplicate relation", r["id"])
+        r = {k: v for k, v in r.items() if v not in ("", None, {}, [])}
+        for sid in r.get("sources", []):
+            assert sid in src_index, (where, r["id"], "unknown source", sid)
+        relations.append(r)
+        rel_index[r["id"]] = r
+    for rid, changes in frag.get("relation_updates", {}).items():
+        assert rid in rel_index, (where, "relation_updates: unknown relation", rid)
+        update(rel_index[rid], changes, rid)
+
+for path in sorted(glob.glob(os.path.join(HERE, "research", "*.json"))):
+    apply_fragment(path)
+
 dataset = {
     "title": "PMSCs in immigration detention and border control: a cited network",
     "description": ("States, agencies, private military and security companies, subcontractors, facilities, "
