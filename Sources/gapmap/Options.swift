@@ -211,6 +211,7 @@ struct AnalysisGraph {
         var back = r
         back.source = r.target
         back.target = r.source
+        back.attributes["gapmap_reversed"] = "succeeds"
         dataset.relations.append(back)
       }
     }

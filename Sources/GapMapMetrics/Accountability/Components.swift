@@ -132,6 +132,18 @@ struct FacilityContext {
     } else if claims.contains(where: { !$0.connected }) {
       out.append(Unknown(what: "contract chain from the duty-bearer to the operator of \(f)", fields: 1, bound: width, ref: f))
     }
+    // Private operators the duty-bearers' recorded chains do not reach.
+    var down = [String: [String]]()
+    for l in h.links { down[l.from, default: []].append(l.to) }
+    var reached = Set(h.dutyBearers.map(\.id))
+    var stack = Array(reached)
+    while let v = stack.popLast() { for w in down[v] ?? [] where reached.insert(w).inserted { stack.append(w) } }
+    for o in privateOperators where !h.dutyBearers.isEmpty && !reached.contains(o.id) {
+      out.append(
+        Unknown(
+          what: "who contracts \(o.id) for \(f) (a chain from \(h.dutyBearers.map(\.id).joined(separator: "/")))",
+          fields: 1, bound: width, ref: o.relation))
+    }
     return out
   }
 
@@ -414,7 +426,7 @@ struct FacilityContext {
           if !sure {
             unknowns.append(
               Unknown(
-                what: "evidence or dates of the route to \(m) over \(a)", fields: 1, bound: q.low,
+                what: "evidence or dates of the route to \(m)", fields: 1, bound: q.low,
                 ref: net.relation(j).id))
           }
         }

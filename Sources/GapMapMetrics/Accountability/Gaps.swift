@@ -179,19 +179,37 @@ public struct GapAnalysis: Sendable {
     }
     possible.subtract(flags)
     let composite = Composite(components.mapValues(\.gap), weights: weights)
+    // One item per group of fields: within a component the largest bound counts (the same
+    // fields); across components the closures add up (resolving them narrows each).
     var research: [ResearchItem] = []
     let total = GapComponent.allCases.filter { components[$0] != nil && weights[$0] > 0 }.reduce(0.0) {
       $0 + weights[$1]
     }
     if total > 0 {
-      var seen = Set<String>()
+      var index = [String: Int]()
       for comp in GapComponent.allCases {
         guard let score = components[comp], weights[comp] > 0, !score.gap.isExact else { continue }
+        var best = [String: Unknown]()
+        var order: [String] = []
         for u in score.unknowns {
+          if let b = best[u.what] {
+            if u.bound > b.bound { best[u.what] = u }
+          } else {
+            best[u.what] = u
+            order.append(u.what)
+          }
+        }
+        for what in order {
+          guard let u = best[what] else { continue }
           let up = weights[comp] / total * min(score.gap.width, max(0, u.bound))
-          guard up > 1e-9, seen.insert("\(comp.rawValue)|\(u.what)").inserted else { continue }
-          research.append(
-            ResearchItem(component: comp, what: u.what, fields: u.fields, upTo: up, ref: u.ref))
+          guard up > 1e-9 else { continue }
+          if let i = index[what] {
+            research[i].upTo += up
+          } else {
+            index[what] = research.count
+            research.append(
+              ResearchItem(component: comp, what: what, fields: u.fields, upTo: up, ref: u.ref))
+          }
         }
       }
     }

@@ -18,7 +18,30 @@ struct MetricsOptions: ParsableArguments {
   )
   var noInference = false
 
-  var rules: InferenceRules { noInference ? .none : .all }
+  @Option(
+    help: ArgumentHelp(
+      "Turn off only these inference rules (comma-separated): superseded-ends, mandate-powers, implicit-operators, inferred-duty-bearers, successors, state-covers-agencies.",
+      valueName: "rules"))
+  var disableInference: String?
+
+  var rules: InferenceRules {
+    if noInference { return .none }
+    var r = InferenceRules.all
+    for word in FilterOptions.words(disableInference ?? "") {
+      switch word {
+      case "superseded-ends": r.supersededEnds = false
+      case "mandate-powers": r.mandatePowers = false
+      case "implicit-operators": r.implicitOperators = false
+      case "inferred-duty-bearers": r.inferredDutyBearers = false
+      case "successors": r.successors = false
+      case "state-covers-agencies": r.stateCoversAgencies = false
+      default:
+        Report.printError("--disable-inference: unknown rule \"\(word)\"")
+        Report.exitNow(2)
+      }
+    }
+    return r
+  }
 
   func network(_ input: InputOptions) -> AccountabilityNetwork {
     let dataset = Report.loadValid(input)

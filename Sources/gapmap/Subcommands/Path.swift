@@ -105,7 +105,7 @@ struct Path: ParsableCommand {
   }
 
   func describe(_ r: Relation) -> String {
-    var parts = [r.kind.rawValue]
+    var parts = [r.attributes["gapmap_reversed"] != nil ? "succeeds (answers for its predecessor; \(r.kind))" : r.kind.rawValue]
     if let f = r.function.known { parts.append(f.rawValue) }
     let period = [r.start.known?.description ?? "", r.end.known?.description ?? ""]
     if period != ["", ""] { parts.append(period.joined(separator: "–")) }
@@ -142,6 +142,10 @@ struct Path: ParsableCommand {
         JSONMember(key: "target", value: .string(r.target)),
         JSONMember(key: "evidence", value: .string(r.evidence.rawValue)),
       ]
+      if r.attributes["gapmap_reversed"] != nil {
+        // Walked from the successor to its predecessor: the relation itself runs the other way.
+        m.append(JSONMember(key: "walked_backwards", value: .bool(true)))
+      }
       if let s = r.start.known { m.append(JSONMember(key: "start", value: .string(s.description))) }
       if let e = r.end.known { m.append(JSONMember(key: "end", value: .string(e.description))) }
       m.append(
