@@ -51,7 +51,10 @@ public struct FieldCoverage: Sendable, Hashable {
   public static let entityFields: [(EntityKind, [String])] = [
     (.state, ["opcat", "montreux"]),
     (.company, ["country", "incorporated_in", "pmsc", "icoca"]),
-    (.facility, ["country", "facility_type", "capacity", "opened", "closed", "oversight_bodies", "remedy_routes"]),
+    (
+      .facility,
+      ["country", "facility_type", "capacity", "opened", "closed", "oversight_bodies", "remedy_routes"]
+    ),
     (.oversight, ["country", "independent", "opcat", "mandate"]),
     (.remedy, ["mechanism", "criteria", "controlled_by"]),
   ]
@@ -66,7 +69,8 @@ public struct FieldCoverage: Sendable, Hashable {
       for (field, req) in required.map({ ($0, true) }) + expected.map({ ($0, false) }) {
         let n = rs.filter { FieldCoverage.states($0, field) }.count
         rows.append(
-          Row(table: "relation", kind: kind.rawValue, field: field, stated: n, total: rs.count, required: req))
+          Row(table: "relation", kind: kind.rawValue, field: field, stated: n, total: rs.count, required: req)
+        )
       }
     }
     for (kind, fields) in FieldCoverage.entityFields {
@@ -75,7 +79,8 @@ public struct FieldCoverage: Sendable, Hashable {
       for field in fields {
         let n = es.filter { FieldCoverage.states($0, field) }.count
         rows.append(
-          Row(table: "entity", kind: kind.rawValue, field: field, stated: n, total: es.count, required: false))
+          Row(table: "entity", kind: kind.rawValue, field: field, stated: n, total: es.count, required: false)
+        )
       }
     }
     self.rows = rows

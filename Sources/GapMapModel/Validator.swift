@@ -139,7 +139,9 @@ public enum Validator {
           Diagnostic(
             .warning, file: rf, line: r.line, column: "powers",
             "oversees relation \(r.id) without powers",
-            hint: "the format expects powers for oversees (records, conditions, access, …); give the ones a source states"))
+            hint:
+              "the format expects powers for oversees (records, conditions, access, …); give the ones a source states"
+          ))
       }
       if r.kind.expectsFunction, r.function.isUnknown {
         out.append(

@@ -225,7 +225,8 @@ public enum DiagramBuilder {
     if options.legend {
       rg.legend = legend(d, options: options, categoryColor: categoryColor)
       if !possibleLinks.isEmpty {
-        rg.legend.append(.init(color: DiagramBuilder.possibleColor, symbol: "·····", text: "possible link (scope unknown)"))
+        rg.legend.append(
+          .init(color: DiagramBuilder.possibleColor, symbol: "·····", text: "possible link (scope unknown)"))
       }
     }
     return rg

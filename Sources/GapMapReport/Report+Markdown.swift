@@ -36,7 +36,10 @@ extension Context {
       })
     m += "\n## System figures per responsible state\n\n"
     m += table(
-      ["State", "Contracts", "Value disclosed by authority", "Value from press only", "Indep. oversight (facilities)"],
+      [
+        "State", "Contracts", "Value disclosed by authority", "Value from press only",
+        "Indep. oversight (facilities)",
+      ],
       analysis.system.map {
         [
           $0.country, "\($0.contracts)", $0.valueDisclosedByAuthority?.description ?? "–",

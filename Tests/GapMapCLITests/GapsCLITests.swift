@@ -60,11 +60,14 @@ extension CLITests {
   }
 
   @Test func chainsShowsPassThroughDominatorsAndSources() throws {
-    let r = try Self.run(["chains", "datasets/border-outsourcing", "--facility", "dilley-stfrc"])
+    let r = try Self.run([
+      "chains", "datasets/border-outsourcing", "--facility", "dilley-stfrc", "--at", "2020",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("us-ice —[contracts bo055]→ us-city-dilley —[subcontracts bo056]→ corecivic"))
     #expect(r.stdout.contains("pass-through intermediaries: us-city-dilley"))
-    #expect(r.stdout.contains("single points of accountability: us-city-dilley → corecivic"))
+    #expect(
+      r.stdout.contains("single points of accountability: us-dhs → us-ice → us-city-dilley → corecivic"))
     #expect(r.stdout.contains("southeast-missourian-2018"))
     let json = try Self.run([
       "chains", "datasets/border-outsourcing", "--facility", "dilley-stfrc", "--format", "json",

@@ -183,13 +183,16 @@ import Testing
     let oversight = try #require(law.components[.oversight])
     // Five OPCAT powers inferred, three unknown: strength [5/8, 1].
     #expect(oversight.gap == Interval(0, 3.0 / 8))
-    #expect(oversight.trace.attributes.contains { $0.contains("powers.access = yes (inferred from mandate: OPCAT") })
+    #expect(
+      oversight.trace.attributes.contains { $0.contains("powers.access = yes (inferred from mandate: OPCAT") }
+    )
     let bare = try scenario(basis: .law).facility("f", rules: .none)
     #expect(bare.components[.oversight]?.gap == .unit)
     let ministerial = try scenario(basis: .ministerial).facility("f")
     #expect(ministerial.components[.oversight]?.gap == .unit)
     #expect(
-      ministerial.components[.oversight]?.trace.attributes.contains { $0.contains("favourable bound only") } == true)
+      ministerial.components[.oversight]?.trace.attributes.contains { $0.contains("favourable bound only") }
+        == true)
     // The data says no access: that wins over the mandate.
     let denied = try scenario(basis: .law, access: .known(false)).facility("f")
     #expect(denied.components[.oversight]?.gap == Interval(0, 4.0 / 8))

@@ -97,9 +97,11 @@ public struct ChainReport: Sendable {
     }
     let possible = possibleLinks
     if !possible.isEmpty {
-      out += "\nPossible links (scope unknown: the contract does not name its facilities, so it may or may not serve this one):\n"
+      out +=
+        "\nPossible links (scope unknown: the contract does not name its facilities, so it may or may not serve this one):\n"
       for l in possible {
-        out += "  \(l.from) —[\(l.kind.rawValue) \(l.relation)]→ \(l.to) · sources: \(sources(l).joined(separator: ", "))\n"
+        out +=
+          "  \(l.from) —[\(l.kind.rawValue) \(l.relation)]→ \(l.to) · sources: \(sources(l).joined(separator: ", "))\n"
       }
     }
     if !facility.inferredEnds.isEmpty {

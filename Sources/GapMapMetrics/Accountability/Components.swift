@@ -119,29 +119,42 @@ struct FacilityContext {
     var out: [Unknown] = []
     for l in h.links where !l.certain && !l.implicit {
       if l.scopeUnknown {
-        out.append(Unknown(what: "facilities scope of \(l.relation) (\(l.from) → \(l.to))", fields: 1, bound: width, ref: l.relation))
+        out.append(
+          Unknown(
+            what: "facilities scope of \(l.relation) (\(l.from) → \(l.to))", fields: 1, bound: width,
+            ref: l.relation))
       } else {
-        out.append(Unknown(what: "evidence or dates of \(l.relation) (\(l.from) → \(l.to))", fields: 1, bound: width, ref: l.relation))
+        out.append(
+          Unknown(
+            what: "evidence or dates of \(l.relation) (\(l.from) → \(l.to))", fields: 1, bound: width,
+            ref: l.relation))
       }
     }
     if h.operators.isEmpty {
       out.append(Unknown(what: "operator of \(f) (operates, with dates)", fields: 1, bound: width, ref: f))
     }
     if h.dutyBearers.isEmpty {
-      out.append(Unknown(what: "responsible state of \(f) (responsible_for)", fields: 1, bound: width, ref: f))
+      out.append(
+        Unknown(what: "responsible state of \(f) (responsible_for)", fields: 1, bound: width, ref: f))
     } else if claims.contains(where: { !$0.connected }) {
-      out.append(Unknown(what: "contract chain from the duty-bearer to the operator of \(f)", fields: 1, bound: width, ref: f))
+      out.append(
+        Unknown(
+          what: "contract chain from the duty-bearer to the operator of \(f)", fields: 1, bound: width, ref: f
+        ))
     }
     // Private operators the duty-bearers' recorded chains do not reach.
     var down = [String: [String]]()
     for l in h.links { down[l.from, default: []].append(l.to) }
     var reached = Set(h.dutyBearers.map(\.id))
     var stack = Array(reached)
-    while let v = stack.popLast() { for w in down[v] ?? [] where reached.insert(w).inserted { stack.append(w) } }
+    while let v = stack.popLast() {
+      for w in down[v] ?? [] where reached.insert(w).inserted { stack.append(w) }
+    }
     for o in privateOperators where !h.dutyBearers.isEmpty && !reached.contains(o.id) {
       out.append(
         Unknown(
-          what: "who contracts \(o.id) for \(f) (a chain from \(h.dutyBearers.map(\.id).joined(separator: "/")))",
+          what:
+            "who contracts \(o.id) for \(f) (a chain from \(h.dutyBearers.map(\.id).joined(separator: "/")))",
           fields: 1, bound: width, ref: o.relation))
     }
     return out
@@ -201,7 +214,8 @@ struct FacilityContext {
           } else {
             // Ministerial designation: not guaranteed by law, so the power stays unknown
             // (it already counts in the favourable bound).
-            basis = "OPCAT Art. 19–20, NPM by \(body.npmBasis.known?.rawValue ?? "unstated") designation: favourable bound only"
+            basis =
+              "OPCAT Art. 19–20, NPM by \(body.npmBasis.known?.rawValue ?? "unstated") designation: favourable bound only"
           }
         }
       }
@@ -213,7 +227,8 @@ struct FacilityContext {
       let cell = v.cell(Scalars.formatBool)
       if let basis {
         inferred.append((field, basis))
-        trace.read(r.id, "powers.\(field)", (cell.isEmpty ? "unknown" : cell) + " (inferred from mandate: \(basis))")
+        trace.read(
+          r.id, "powers.\(field)", (cell.isEmpty ? "unknown" : cell) + " (inferred from mandate: \(basis))")
       } else {
         trace.read(r.id, "powers.\(field)", cell)
       }
@@ -272,7 +287,9 @@ struct FacilityContext {
         }
         if !net.isCertain(i) || !targetCertain {
           unknowns.append(
-            Unknown(what: "evidence or dates of \(r.id) (\(r.source) → \(t))", fields: 1, bound: strength.low, ref: r.id))
+            Unknown(
+              what: "evidence or dates of \(r.id) (\(r.source) → \(t))", fields: 1, bound: strength.low,
+              ref: r.id))
         }
         bodies.append(
           .object([
@@ -351,7 +368,9 @@ struct FacilityContext {
   /// whose organ (agency of the same country) it is.
   func covers(_ target: String, _ a: String) -> Bool {
     if target == a { return true }
-    guard net.rules.stateCoversAgencies, net.kind(target) == .state, net.kind(a) == .agency, let c = net.homeCountry(a) else {
+    guard net.rules.stateCoversAgencies, net.kind(target) == .state, net.kind(a) == .agency,
+      let c = net.homeCountry(a)
+    else {
       return false
     }
     return net.homeCountry(target) == c
@@ -514,7 +533,9 @@ struct FacilityContext {
       let open = r.disclosure.all.filter { $0.value.isUnknown }.count
       if open > 0 {
         unknowns.append(
-          Unknown(what: "disclosure of \(r.id) (\(r.source) → \(r.target))", fields: open, bound: t.width / Double(links.count), ref: r.id))
+          Unknown(
+            what: "disclosure of \(r.id) (\(r.source) → \(r.target))", fields: open,
+            bound: t.width / Double(links.count), ref: r.id))
       }
     }
     guard var t = Interval.mean(all) else { return nil }
@@ -545,7 +566,8 @@ struct FacilityContext {
         items.append(s)
         per.append(JSONMember(key: r.id, value: FacilityContext.interval(s)))
         if score.unknownCount > 0 {
-          pending.append(("safeguard clauses of \(r.id) (\(r.source) → \(r.target))", score.unknownCount, s.width, r.id))
+          pending.append(
+            ("safeguard clauses of \(r.id) (\(r.source) → \(r.target))", score.unknownCount, s.width, r.id))
         }
       }
     }
@@ -626,11 +648,15 @@ struct FacilityContext {
       var unknown = 0
       let home = net.homeCountry(c.dutyBearer.id)
       trace.entities.insert(c.dutyBearer.id)
-      if let home { certain.insert(home) } else {
+      if let home {
+        certain.insert(home)
+      } else {
         unknown += 1
         missing.insert(c.dutyBearer.id)
       }
-      if let territorial { certain.insert(territorial) } else {
+      if let territorial {
+        certain.insert(territorial)
+      } else {
         unknown += 1
         missing.insert(f)
       }

@@ -227,7 +227,8 @@ struct Gaps: ParsableCommand {
       rows: rows, format: .table)
     if !a.inactive.isEmpty {
       out += "\nNot scored on \(a.network.at): "
-      out += a.inactive.map { "\($0.id) (\($0.status == "closed" ? "closed" : "opens") \($0.date))" }
+      out +=
+        a.inactive.map { "\($0.id) (\($0.status == "closed" ? "closed" : "opens") \($0.date))" }
         .joined(separator: ", ") + "\n"
     }
     if !a.system.isEmpty {
@@ -253,7 +254,8 @@ struct Gaps: ParsableCommand {
         rows: srows, format: .table)
       let red = a.system.filter { !$0.outsourcedOperation.isEmpty || !$0.possiblyOutsourcedOperation.isEmpty }
       if !red.isEmpty {
-        out += "\nRed line (M9) by state on \(a.network.at): facilities whose overall operation is outsourced\n"
+        out +=
+          "\nRed line (M9) by state on \(a.network.at): facilities whose overall operation is outsourced\n"
         out += TableWriter.render(
           columns: ["state", "outsourced", "possibly outsourced"],
           rows: red.map {

@@ -105,7 +105,10 @@ struct Path: ParsableCommand {
   }
 
   func describe(_ r: Relation) -> String {
-    var parts = [r.attributes["gapmap_reversed"] != nil ? "succeeds (answers for its predecessor; \(r.kind))" : r.kind.rawValue]
+    var parts = [
+      r.attributes["gapmap_reversed"] != nil
+        ? "succeeds (answers for its predecessor; \(r.kind))" : r.kind.rawValue
+    ]
     if let f = r.function.known { parts.append(f.rawValue) }
     let period = [r.start.known?.description ?? "", r.end.known?.description ?? ""]
     if period != ["", ""] { parts.append(period.joined(separator: "–")) }

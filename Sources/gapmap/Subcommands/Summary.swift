@@ -124,7 +124,8 @@ struct Summary: ParsableCommand {
     case .markdown:
       var out = "| table | kind | field | stated | share |\n|---|---|---|---:|---:|\n"
       for r in c.rows {
-        out += "| \(r.table) | \(r.kind) | \(r.field)\(r.required ? " *" : "") | \(r.stated)/\(r.total) | \(percent(r.share)) |\n"
+        out +=
+          "| \(r.table) | \(r.kind) | \(r.field)\(r.required ? " *" : "") | \(r.stated)/\(r.total) | \(percent(r.share)) |\n"
       }
       return out + "\n\\* required for the kind by `validate --strict`\n"
     case .table:
