@@ -173,6 +173,7 @@ extension GapAnalysis {
               JSONMember(key: "fields", value: .string(r.what)),
               JSONMember(key: "field_count", value: .number(String(r.fields))),
               JSONMember(key: "up_to", value: num(r.upTo)),
+              JSONMember(key: "known_share_gain", value: num(r.knownShareGain)),
               JSONMember(key: "ref", value: .string(r.ref)),
               JSONMember(key: "label", value: .string(r.label)),
             ])

@@ -60,10 +60,15 @@ public struct ResearchItem: Sendable, Hashable {
   /// The most the composite interval could narrow: wᵢ/Σw · min(component width, bound).
   public var upTo: Double
   public var ref: String
+  /// The known share κ gained if resolving this group alone makes its component exact (it is
+  /// the component's only open group), else 0.
+  public var knownShareGain: Double = 0
 
-  /// "powers of hmip on bo013 (8 fields, up to 0.20)".
+  /// "powers of hmip on bo013 (8 fields, up to 0.20)", with ", κ +0.10" when resolving it
+  /// alone makes its component exact.
   public var label: String {
-    "\(what) (\(fields) field\(fields == 1 ? "" : "s"), up to \(Interval.format(upTo)))"
+    "\(what) (\(fields) field\(fields == 1 ? "" : "s"), up to \(Interval.format(upTo))"
+      + (knownShareGain > 0 ? ", κ +\(Interval.format(knownShareGain))" : "") + ")"
   }
 }
 
@@ -199,21 +204,30 @@ public struct GapAnalysis: Sendable {
             order.append(u.what)
           }
         }
+        let gain = order.count == 1 ? weights[comp] / total : 0
         for what in order {
           guard let u = best[what] else { continue }
           let up = weights[comp] / total * min(score.gap.width, max(0, u.bound))
           guard up > 1e-9 else { continue }
           if let i = index[what] {
             research[i].upTo += up
+            research[i].knownShareGain += gain
           } else {
             index[what] = research.count
             research.append(
-              ResearchItem(component: comp, what: what, fields: u.fields, upTo: up, ref: u.ref))
+              ResearchItem(
+                component: comp, what: what, fields: u.fields, upTo: up, ref: u.ref,
+                knownShareGain: gain))
           }
         }
       }
     }
-    research.sort { $0.upTo != $1.upTo ? $0.upTo > $1.upTo : $0.what < $1.what }
+    // Below κ = 0.5 what makes a component exact decides first; then what closes most.
+    let needKnown = composite.knownShare < 0.5
+    research.sort { a, b in
+      if needKnown, a.knownShareGain != b.knownShareGain { return a.knownShareGain > b.knownShareGain }
+      return a.upTo != b.upTo ? a.upTo > b.upTo : a.what < b.what
+    }
     // Ends inferred for the facility's operators and scoped contracts, current or not.
     let ends = net.unfiltered.relations.filter { r in
       r.target == e.id || (r.facilities.known?.contains(e.id) ?? false)
