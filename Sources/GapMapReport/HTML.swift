@@ -7,6 +7,17 @@ enum HTML {
   /// escaped, control characters dropped), so page and figures escape alike.
   static func esc(_ s: String) -> String { SVGPostProcessor.xmlEscape(s) }
 
+  /// Dataset text as element content: isolated in `<bdi>` (an RLO in a name cannot reorder
+  /// the page around it), controls and bidi overrides shown visibly, escaped.
+  static func user(_ s: String, keepingLineBreaks: Bool = false) -> String {
+    "<bdi>" + esc(TextSafety.visible(s, keepingLineBreaks: keepingLineBreaks)) + "</bdi>"
+  }
+
+  /// A list of dataset ids or names, each isolated.
+  static func users(_ xs: [String], separator: String) -> String {
+    xs.map { user($0) }.joined(separator: separator)
+  }
+
   /// The URL if it is one the report may link: `http`, `https` or `mailto`, with no white
   /// space or control characters; `nil` otherwise (shown as text, never as a link).
   static func safeURL(_ url: String) -> String? {
@@ -30,8 +41,8 @@ enum HTML {
 
   /// A link to a safe URL, or the escaped text.
   static func link(_ url: String, _ text: String) -> String {
-    guard let u = safeURL(url) else { return esc(text) }
-    return "<a href=\"\(esc(u))\" rel=\"noopener noreferrer nofollow\">\(esc(text))</a>"
+    guard let u = safeURL(url) else { return user(text) }
+    return "<a href=\"\(esc(u))\" rel=\"noopener noreferrer nofollow\">\(user(text))</a>"
   }
 
   /// A table with a header row; `cells` are already HTML.
@@ -64,6 +75,7 @@ enum Assets {
     th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
     th{background:#f3f3f3;position:sticky;top:0}table.sortable th{cursor:pointer}
     caption{text-align:left;color:var(--muted);padding:.3rem 0}
+    td,li,summary,caption{unicode-bidi:isolate}
     td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .badge{display:inline-block;border:1px solid var(--muted);border-radius:.6rem;padding:0 .45rem;margin:0 .15rem .15rem 0;font-size:.78rem;white-space:nowrap}
     .badge.red{border-color:var(--warn);color:#fff;background:var(--warn)}.badge.possible{border-style:dashed}
