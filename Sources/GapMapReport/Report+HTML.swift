@@ -142,7 +142,9 @@ extension Context {
     var rows: [[String]] = []
     for s in analysis.system {
       let hhi = s.markets.compactMap { m in
-        m.hhi.map { "\(m.function.rawValue) \(Int($0.low.rounded()))–\(Int($0.high.rounded()))" }
+        m.hhi.map {
+          "\(m.function.rawValue) \(Interval.formatWhole($0.low))–\(Interval.formatWhole($0.high))"
+        }
       }
       rows.append([
         HTML.user(s.country), "\(s.contracts)", HTML.esc(s.valueDisclosed?.description ?? "–"),

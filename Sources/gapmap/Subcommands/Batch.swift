@@ -258,7 +258,7 @@ struct Batch: ParsableCommand {
         discard()
         return Outcome(
           status: "failed", seconds: seconds,
-          error: "crashed (signal \(process.terminationStatus)) \(lastLines)")
+          error: "the job's process \(Worker.describe(signal: process.terminationStatus)) \(lastLines)")
       }
       guard process.terminationStatus == 0 else {
         discard()
