@@ -56,10 +56,30 @@ enum HTML {
     return s + "</tbody></table>\n"
   }
 
-  /// A file-name-safe form of an id.
-  static func fileName(_ id: String) -> String {
-    String(
-      id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
+  /// A file-name-safe form of an id, injective so that two ids never share a file: ASCII
+  /// letters, digits, `-` and `.` stay (`yarls-wood`), `_` is doubled and every other character
+  /// becomes `_` + its hex code + `_` (`a:b` → `a_3A_b`, `a_b` → `a__b`).
+  static func fileName(_ id: String) -> String { encode(id, keeping: ["-", "."]) }
+
+  /// An element-id-safe form of a key, injective and free of `-` (`-` → `_2D_`): figure id
+  /// prefixes are followed by `-` and a Graphviz id, so no prefix may end where another
+  /// figure's element id continues (`x` + `-n1` against a facility called `x-n1`).
+  static func elementID(_ key: String) -> String { encode(key, keeping: ["."]) }
+
+  static func encode(_ s: String, keeping: Set<Unicode.Scalar>) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+      if u.isASCII && (("a"..."z").contains(u) || ("A"..."Z").contains(u) || ("0"..."9").contains(u))
+        || keeping.contains(u)
+      {
+        out.unicodeScalars.append(u)
+      } else if u == "_" {
+        out += "__"
+      } else {
+        out += "_" + String(u.value, radix: 16, uppercase: true) + "_"
+      }
+    }
+    return out
   }
 }
 
