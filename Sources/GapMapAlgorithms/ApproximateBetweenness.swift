@@ -40,7 +40,10 @@ extension Graph {
     }
     let vd = _vertexDiameterBound()
     let logTerm = vd > 3 ? floor(log2(Double(vd - 2))) : 0
-    let r = Int(ceil((0.5 / (epsilon * epsilon)) * (logTerm + 1 + log(1 / delta))))
+    // Total for any epsilon and delta in (0, 1): a tiny epsilon overflows the sample count to
+    // infinity, which is capped (the run is then bounded by time, not by a trap).
+    let samples = ceil((0.5 / (epsilon * epsilon)) * (logTerm + 1 + log(1 / delta)))
+    let r = samples.isFinite && samples < 1e12 ? Int(samples) : 1_000_000_000_000
     let chunks = 16
     let partial = (0..<chunks).map { _ in SharedBuffer<Double>(repeating: 0, count: n) }
     let graph = self

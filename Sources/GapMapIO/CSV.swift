@@ -132,8 +132,9 @@ public enum CSV {
         }
       }
       var cells: [String: String] = [:]
-      for (i, c) in columns.enumerated() where i < row.fields.count && cells[c] == nil {
-        cells[c] = row.fields[i]
+      // Only the fields the row has (a header of millions of columns is not walked per row).
+      for i in 0..<min(columns.count, row.fields.count) where cells[columns[i]] == nil {
+        cells[columns[i]] = row.fields[i]
       }
       records.append(Record(line: row.line, cells: cells))
     }

@@ -72,7 +72,9 @@ public enum TableWriter {
         JSON.compact(.object(zip(columns, row).map { JSONMember(key: $0, value: $1.json) }))
       }.joined(separator: "\n") + (rows.isEmpty ? "" : "\n")
     case .table:
-      let cells = [columns] + rows.map { $0.map(\.text) }
+      // People read this one: controls and bidi overrides are shown, not obeyed (an RLO would
+      // turn "gnp.exe" into "exe.png" and reorder the columns after it).
+      let cells = ([columns] + rows.map { $0.map(\.text) }).map { $0.map { TextSafety.visible($0) } }
       let widths = columns.indices.map { i in cells.map { $0[i].count }.max() ?? 0 }
       let numeric = columns.indices.map { i in
         rows.allSatisfy { row in

@@ -57,6 +57,9 @@ public enum DatasetDecoder {
     }
   }
 
+  /// Duplicate header columns reported one by one; the rest are counted in one diagnostic.
+  public static let maximumDuplicateColumnDiagnostics = 100
+
   static func decodeTable<Root>(
     _ table: Table, fields: [Field<Root>], make: () -> Root,
     finish: (inout Root, Int, [String: String]) -> Void, into diagnostics: inout [Diagnostic]
@@ -64,11 +67,20 @@ public enum DatasetDecoder {
     var missingColumns = Set<String>()
     if let columns = table.columns {
       var seen = Set<String>()
-      for c in columns {
-        if !seen.insert(c).inserted {
-          diagnostics.append(
-            Diagnostic(.error, file: table.file, line: table.headerLine, column: c, "duplicate column"))
-        }
+      // One diagnostic per duplicate up to a cap, then one counting the rest: a header of
+      // millions of `a,a,…` must not keep millions of diagnostics in memory.
+      var duplicates = 0
+      for c in columns where !seen.insert(c).inserted {
+        duplicates += 1
+        guard duplicates <= maximumDuplicateColumnDiagnostics else { continue }
+        diagnostics.append(
+          Diagnostic(.error, file: table.file, line: table.headerLine, column: c, "duplicate column"))
+      }
+      if duplicates > maximumDuplicateColumnDiagnostics {
+        diagnostics.append(
+          Diagnostic(
+            .error, file: table.file, line: table.headerLine,
+            "\(duplicates - maximumDuplicateColumnDiagnostics) more duplicate columns"))
       }
       for f in fields where f.required && !seen.contains(f.name) {
         missingColumns.insert(f.name)

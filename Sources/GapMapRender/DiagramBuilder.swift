@@ -164,7 +164,7 @@ public enum DiagramBuilder {
       let pmsc = e.pmsc.known == true
       var n = RenderGraph.Node(
         id: e.id, label: wrap(e.name),
-        tooltip: "\(e.name) (\(e.kind)), \(sourcesOf[e.id] ?? 0) sources" + gapNote,
+        tooltip: "\(TextSafety.isolated(e.name)) (\(e.kind)), \(sourcesOf[e.id] ?? 0) sources" + gapNote,
         cssClass: e.kind.rawValue + (pmsc ? " pmsc" : ""), shape: ks.shape, fillColor: fill,
         borderColor: highlighted.contains(e.id) ? "#000000" : (pmsc ? "#7A4F00" : "#555555"),
         fontColor: options.colorBy == .kind ? ks.font : (Style.isDark(fill) ? "#FFFFFF" : "#000000"))
@@ -218,7 +218,7 @@ public enum DiagramBuilder {
           style: uncertain && es.style == "solid" ? "dashed" : es.style, color: es.color, penWidth: es.width,
           label: label,
           tooltip:
-            "\(r.kind.rawValue): \(r.source) → \(r.target) (\(rs.count) relation\(rs.count == 1 ? "" : "s"), "
+            "\(r.kind.rawValue): \(TextSafety.isolated(r.source)) → \(TextSafety.isolated(r.target)) (\(rs.count) relation\(rs.count == 1 ? "" : "s"), "
             + "\(Set(rs.flatMap(\.sources)).count) sources)"
             + (scopeUnknown ? "; possible link: its facilities scope is unknown" : "")))
     }

@@ -1,5 +1,6 @@
 import CGraphviz
 import Foundation
+import GapMapModel
 
 /// Graphviz layout engines.
 public enum Engine: String, Sendable, CaseIterable {
@@ -47,8 +48,9 @@ public enum Renderer {
   ]
 
   /// The escString-safe form of user text: backslashes doubled (so `\N`, `\G`, `\l` stay
-  /// literal), `&` as `&amp;` (plain labels decode entities), NUL and other C0 controls except
-  /// line breaks dropped.
+  /// literal), `&` as `&amp;` (plain labels decode entities), line feeds as `\n`, and every
+  /// character XML cannot hold (C0 controls, U+FFFE, U+FFFF) as U+FFFD, since Graphviz copies
+  /// label text into its SVG.
   public static func escapeLabel(_ s: String) -> String {
     var out = ""
     for u in s.unicodeScalars {
@@ -56,11 +58,20 @@ public enum Renderer {
       case "\\": out += "\\\\"
       case "&": out += "&amp;"
       case "\n": out += "\\n"
-      case _ where u.value < 0x20 || u.value == 0x7F: continue
+      case "\r", "\t": out += " "
+      case _ where !TextSafety.isXMLChar(u): out.unicodeScalars.append("\u{FFFD}")
       default: out.unicodeScalars.append(u)
       }
     }
     return out
+  }
+
+  /// User text for a label: each line bidi-isolated (U+2068…U+2069, controls shown visibly, so
+  /// an RLO cannot reorder what follows it) and escaped.
+  static func userLabel(_ s: String) -> String {
+    escapeLabel(
+      s.split(separator: "\n", omittingEmptySubsequences: false).map { TextSafety.isolated(String($0)) }
+        .joined(separator: "\n"))
   }
 
   /// Text for an HTML-like label built from GapMap's own template: XML-escaped.
@@ -137,7 +148,7 @@ public enum Renderer {
     set(graph, "outputorder", "edgesfirst")
     set(graph, "dpi", number(options.dpi))
     if !rg.title.isEmpty || !rg.caption.isEmpty {
-      let lines = ([rg.title] + rg.caption).filter { !$0.isEmpty }.map(escapeLabel)
+      let lines = ([rg.title] + rg.caption).filter { !$0.isEmpty }.map(userLabel)
       set(graph, "label", lines.joined(separator: "\\l") + "\\l")
       set(graph, "labelloc", "t")
       set(graph, "labeljust", "l")
@@ -170,7 +181,7 @@ public enum Renderer {
       set(
         UnsafeMutableRawPointer(sub),
         [
-          ("label", escapeLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded,dashed"),
+          ("label", userLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded,dashed"),
           ("color", "#999999"),
           ("fontname", Style.font), ("fontsize", "12"),
         ])
@@ -184,7 +195,7 @@ public enum Renderer {
       guard let node else { continue }
       let p = UnsafeMutableRawPointer(node)
       set(p, "id", "n\(i)")
-      set(p, "label", escapeLabel(n.label))
+      set(p, "label", userLabel(n.label))
       set(p, "shape", n.shape)
       set(p, "style", n.style)
       set(p, "fillcolor", n.fillColor)
@@ -215,7 +226,7 @@ public enum Renderer {
       set(p, "arrowsize", "0.7")
       set(p, "fontname", Style.font)
       set(p, "fontsize", "9")
-      if let label = e.label { set(p, "label", escapeLabel(label)) }
+      if let label = e.label { set(p, "label", userLabel(label)) }
     }
     if !rg.legend.isEmpty { addLegend(rg.legend, to: g) }
   }

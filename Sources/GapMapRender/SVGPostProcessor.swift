@@ -1,4 +1,5 @@
 import Foundation
+import GapMapModel
 
 /// Makes Graphviz's SVG embeddable: prefixed ids with rewritten references, a responsive
 /// `viewBox`, `role="img"` with `<title>`/`<desc>`, `data-id` on node and edge groups, tooltips
@@ -24,22 +25,9 @@ public enum SVGPostProcessor {
     return "gm" + String(String(h, radix: 16).suffix(8))
   }
 
-  /// XML text escaping for element content and attribute values.
-  public static func xmlEscape(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case _ where u.value < 0x20 && u != "\n" && u != "\t": continue
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
+  /// XML text escaping for element content and attribute values (``TextSafety/xmlEscape(_:)``:
+  /// characters XML cannot hold become U+FFFD).
+  public static func xmlEscape(_ s: String) -> String { TextSafety.xmlEscape(s) }
 
   static func regex(_ p: String) -> NSRegularExpression {
     // The patterns are constants of this file; a bad one is a programmer error.

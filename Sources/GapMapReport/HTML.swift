@@ -7,6 +7,17 @@ enum HTML {
   /// escaped, control characters dropped), so page and figures escape alike.
   static func esc(_ s: String) -> String { SVGPostProcessor.xmlEscape(s) }
 
+  /// Dataset text as element content: isolated in `<bdi>` (an RLO in a name cannot reorder
+  /// the page around it), controls and bidi overrides shown visibly, escaped.
+  static func user(_ s: String, keepingLineBreaks: Bool = false) -> String {
+    "<bdi>" + esc(TextSafety.visible(s, keepingLineBreaks: keepingLineBreaks)) + "</bdi>"
+  }
+
+  /// A list of dataset ids or names, each isolated.
+  static func users(_ xs: [String], separator: String) -> String {
+    xs.map { user($0) }.joined(separator: separator)
+  }
+
   /// The URL if it is one the report may link: `http`, `https` or `mailto`, with no white
   /// space or control characters; `nil` otherwise (shown as text, never as a link).
   static func safeURL(_ url: String) -> String? {
@@ -30,8 +41,8 @@ enum HTML {
 
   /// A link to a safe URL, or the escaped text.
   static func link(_ url: String, _ text: String) -> String {
-    guard let u = safeURL(url) else { return esc(text) }
-    return "<a href=\"\(esc(u))\" rel=\"noopener noreferrer nofollow\">\(esc(text))</a>"
+    guard let u = safeURL(url) else { return user(text) }
+    return "<a href=\"\(esc(u))\" rel=\"noopener noreferrer nofollow\">\(user(text))</a>"
   }
 
   /// A table with a header row; `cells` are already HTML.
@@ -45,10 +56,30 @@ enum HTML {
     return s + "</tbody></table>\n"
   }
 
-  /// A file-name-safe form of an id.
-  static func fileName(_ id: String) -> String {
-    String(
-      id.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") ? $0 : "_" })
+  /// A file-name-safe form of an id, injective so that two ids never share a file: ASCII
+  /// letters, digits, `-` and `.` stay (`yarls-wood`), `_` is doubled and every other character
+  /// becomes `_` + its hex code + `_` (`a:b` → `a_3A_b`, `a_b` → `a__b`).
+  static func fileName(_ id: String) -> String { encode(id, keeping: ["-", "."]) }
+
+  /// An element-id-safe form of a key, injective and free of `-` (`-` → `_2D_`): figure id
+  /// prefixes are followed by `-` and a Graphviz id, so no prefix may end where another
+  /// figure's element id continues (`x` + `-n1` against a facility called `x-n1`).
+  static func elementID(_ key: String) -> String { encode(key, keeping: ["."]) }
+
+  static func encode(_ s: String, keeping: Set<Unicode.Scalar>) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+      if u.isASCII && (("a"..."z").contains(u) || ("A"..."Z").contains(u) || ("0"..."9").contains(u))
+        || keeping.contains(u)
+      {
+        out.unicodeScalars.append(u)
+      } else if u == "_" {
+        out += "__"
+      } else {
+        out += "_" + String(u.value, radix: 16, uppercase: true) + "_"
+      }
+    }
+    return out
   }
 }
 
@@ -64,6 +95,7 @@ enum Assets {
     th,td{border-bottom:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
     th{background:#f3f3f3;position:sticky;top:0}table.sortable th{cursor:pointer}
     caption{text-align:left;color:var(--muted);padding:.3rem 0}
+    td,li,summary,caption{unicode-bidi:isolate}
     td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
     .badge{display:inline-block;border:1px solid var(--muted);border-radius:.6rem;padding:0 .45rem;margin:0 .15rem .15rem 0;font-size:.78rem;white-space:nowrap}
     .badge.red{border-color:var(--warn);color:#fff;background:var(--warn)}.badge.possible{border-style:dashed}

@@ -20,15 +20,17 @@ extension Context {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <meta name="referrer" content="no-referrer">
       <meta name="generator" content="GapMap \(e(options.version))">
-      <title>\(e(title)) — GapMap report</title>
+      <title>\(e(TextSafety.isolated(title))) — GapMap report</title>
       <style>\(Assets.css)</style>
       </head>
       <body>
       <header>
-      <h1>\(e(title))</h1>
+      <h1>\(HTML.user(title))</h1>
 
       """
-    if let d = dataset.metadata.description { h += "<p class=\"lede\">\(e(d))</p>\n" }
+    if let d = dataset.metadata.description {
+      h += "<p class=\"lede\">\(HTML.user(d, keepingLineBreaks: true))</p>\n"
+    }
     h += """
       <p>Accountability gaps as of <strong>\(e(options.at.description))</strong>, evidence up to
       <strong>\(e(options.evidence.rawValue))</strong>, weights <strong>\(e(options.weights.name))</strong>.
@@ -111,12 +113,12 @@ extension Context {
         ? "<span class=\"insufficient\">\(HTML.esc(display))</span>"
         : HTML.esc(c.gap.map { Interval.format($0.low) } ?? "–")
       rows.append([
-        "<a href=\"#f-\(HTML.esc(HTML.fileName(f.id)))\">\(HTML.esc(f.name))</a>",
+        "<a href=\"#f-\(HTML.esc(HTML.fileName(f.id)))\">\(HTML.user(f.name))</a>",
         shown,
         "<span data-sort=\"\(c.gap.map { Interval.format($0.low) } ?? "")\">\(HTML.esc(c.gap.map(\.description) ?? "–"))</span>",
         Interval.format(c.knownShare),
         badges(f),
-        HTML.esc(
+        HTML.user(
           c.insufficientEvidence ? f.researchFields.prefix(2).map(\.label).joined(separator: "; ") : ""),
       ])
     }
@@ -125,9 +127,9 @@ extension Context {
       ? ""
       : "<p class=\"note\">Not scored on \(HTML.esc(analysis.network.at.description)): "
         + analysis.inactive.map {
-          HTML.esc("\($0.name) (\($0.status == "closed" ? "closed" : "opens") \($0.date))")
+          HTML.user($0.name) + HTML.esc(" (\($0.status == "closed" ? "closed" : "opens") \($0.date))")
         }.joined(separator: ", ") + ".</p>\n"
-    let warnings = analysis.warnings.map { "<p class=\"note\">Warning: \(HTML.esc($0)).</p>\n" }.joined()
+    let warnings = analysis.warnings.map { "<p class=\"note\">Warning: \(HTML.user($0)).</p>\n" }.joined()
     return section("gaps", "Accountability gaps per facility") + """
       <p class="note">Each figure is an interval: the low bound resolves every unknown in the
       accountability-favourable direction, the high bound in the unfavourable one. Named
@@ -149,10 +151,12 @@ extension Context {
     var rows: [[String]] = []
     for s in analysis.system {
       let hhi = s.markets.compactMap { m in
-        m.hhi.map { "\(m.function.rawValue) \(Int($0.low.rounded()))–\(Int($0.high.rounded()))" }
+        m.hhi.map {
+          "\(m.function.rawValue) \(Interval.formatWhole($0.low))–\(Interval.formatWhole($0.high))"
+        }
       }
       rows.append([
-        HTML.esc(s.country), "\(s.contracts)", HTML.esc(s.valueDisclosedByAuthority?.description ?? "–"),
+        HTML.user(s.country), "\(s.contracts)", HTML.esc(s.valueDisclosedByAuthority?.description ?? "–"),
         HTML.esc(s.valueReportedOnly?.description ?? "–"),
         HTML.esc(s.oversightCoverage?.description ?? "–"),
         HTML.esc(s.oversightCoverageByCount?.description ?? "–"),
@@ -176,8 +180,8 @@ extension Context {
       !$0.outsourcedOperation.isEmpty || !$0.possiblyOutsourcedOperation.isEmpty
     }.map {
       [
-        HTML.esc($0.country), HTML.esc($0.outsourcedOperation.joined(separator: ", ")),
-        HTML.esc($0.possiblyOutsourcedOperation.joined(separator: ", ")),
+        HTML.user($0.country), HTML.user($0.outsourcedOperation.joined(separator: ", ")),
+        HTML.user($0.possiblyOutsourcedOperation.joined(separator: ", ")),
       ]
     }
     guard !rows.isEmpty else { return "" }
@@ -193,18 +197,18 @@ extension Context {
     for f in analysis.presentationOrder {
       let c = f.composite
       h +=
-        "<details id=\"f-\(HTML.esc(HTML.fileName(f.id)))\"><summary>\(HTML.esc(f.name)) — \(HTML.esc(analysis.display(c)))</summary>\n"
+        "<details id=\"f-\(HTML.esc(HTML.fileName(f.id)))\"><summary>\(HTML.user(f.name)) — \(HTML.esc(analysis.display(c)))</summary>\n"
       h += "<p>\(badges(f))</p>\n"
       let claims = f.claims.map { a in
-        "\(HTML.esc(a.dutyBearer.id))\(a.dutyBearer.inferred ? " (inferred)" : ""): depth \(HTML.esc(a.depth.description)), single points of accountability: \(HTML.esc(a.dominators.isEmpty ? "none" : a.dominators.joined(separator: " → ")))"
+        "\(HTML.user(a.dutyBearer.id))\(a.dutyBearer.inferred ? " (inferred)" : ""): depth \(HTML.esc(a.depth.description)), single points of accountability: \(a.dominators.isEmpty ? "none" : HTML.users(a.dominators, separator: " → "))"
       }
       h +=
         "<p>Duty-bearers: \(claims.isEmpty ? "none recorded or inferable" : claims.joined(separator: "; "))."
       if !f.passThrough.isEmpty {
-        h += " Pass-through intermediaries: \(HTML.esc(f.passThrough.joined(separator: ", ")))."
+        h += " Pass-through intermediaries: \(HTML.users(f.passThrough, separator: ", "))."
       }
       h += "</p>\n"
-      h += figureHTML("chain-" + f.id, caption: "The chain of \(f.name).")
+      h += figureHTML("chain-" + f.id, caption: "The chain of \(TextSafety.isolated(f.name)).")
       var rows: [[String]] = []
       for comp in GapComponent.allCases {
         guard let s = f.components[comp] else {
@@ -214,7 +218,7 @@ extension Context {
         rows.append([
           comp.code, HTML.esc(comp.rawValue), HTML.esc(s.gap.description),
           Interval.format(options.weights[comp]),
-          HTML.esc(s.notes.joined(separator: "; ")),
+          HTML.users(s.notes, separator: "; "),
         ])
       }
       h += HTML.table(["", "Component", "Gap", "Weight", "Notes"], rows, sortable: false)
@@ -229,7 +233,7 @@ extension Context {
         + (cited.isEmpty
           ? "none"
           : cited.map { id in
-            numbers[id].map { "<a href=\"#src-\($0)\">[\($0)]</a>" } ?? HTML.esc(id)
+            numbers[id].map { "<a href=\"#src-\($0)\">[\($0)]</a>" } ?? HTML.user(id)
           }.joined(separator: " ")) + "</p>\n</details>\n"
     }
     return h + "</section>\n"
@@ -237,7 +241,7 @@ extension Context {
 
   func centralitySection() -> String {
     let rows = centrality.rows.map { r in
-      r.enumerated().map { i, v in i >= 3 ? v.text : HTML.esc(v.text) }
+      r.enumerated().map { i, v in i >= 3 ? v.text : HTML.user(v.text) }
     }
     return section("centrality", "Network position")
       + "<p>Where entities sit in the recorded network (the \(options.centralityRows) highest by betweenness): a description of position in the data, not of conduct. Measures match networkx's definitions (degree, betweenness unnormalised, PageRank).</p>\n"
@@ -247,7 +251,7 @@ extension Context {
   func coverageSection() -> String {
     section("coverage", "Data coverage")
       + "<p>How much the data say, per country: relations touching its entities, the share confirmed, and the mean known share κ of its facilities' gaps. Read every score beside this table: coverage is uneven, and unknown is not zero.</p>\n"
-      + HTML.table(Context.coverageColumns, coverageRows.map { $0.map { HTML.esc($0.text) } })
+      + HTML.table(Context.coverageColumns, coverageRows.map { $0.map { HTML.user($0.text) } })
       + "</section>\n"
   }
 
@@ -266,17 +270,17 @@ extension Context {
     ])
     return section("methods", "Method notes")
       + HTML.table(["", "Component", "Question", "Definition", "Weight"], rows, sortable: false)
-      + "<p>Composite: G = Σ wᵢ·gapᵢ / Σ wᵢ over the components that apply, bound by bound; κ = the weight share of components known exactly; “research next” lists the components by their share of the interval's width. Full definitions and decisions: docs/metrics.md in the GapMap repository.</p>\n</section>\n"
+      + "<p>Composite: G = Σ wᵢ·gapᵢ / Σ wᵢ over the components that apply, bound by bound; κ = the weight share of components known exactly; “would decide it” names the open fields that would decide each undecided facility, ranked (first those that would make a component exact while κ &lt; 0.5, then by how much of the interval they could close). Full definitions and decisions: docs/metrics.md in the GapMap repository.</p>\n</section>\n"
   }
 
   func sourcesSection() -> String {
     var h = section("sources", "Sources") + "<ol>\n"
     for (i, s) in dataset.sources.enumerated() {
       var parts = [HTML.link(s.url, s.title)]
-      if !s.publisher.isEmpty { parts.append(HTML.esc(s.publisher)) }
+      if !s.publisher.isEmpty { parts.append(HTML.user(s.publisher)) }
       if let d = s.date.known { parts.append(HTML.esc(d.description)) }
       if let t = s.sourceType.known { parts.append(HTML.esc(t.rawValue)) }
-      h += "<li id=\"src-\(i + 1)\"><code>\(HTML.esc(s.id))</code> — \(parts.joined(separator: ", "))</li>\n"
+      h += "<li id=\"src-\(i + 1)\"><code>\(HTML.user(s.id))</code> — \(parts.joined(separator: ", "))</li>\n"
     }
     return h + "</ol>\n</section>\n"
   }
@@ -287,7 +291,7 @@ extension Context {
     <p>Made by GapMap \(HTML.esc(options.version)) · dataset SHA-256 <code>\(datasetHash)</code>
     (of its canonical GapMap JSON) · as of \(HTML.esc(options.at.description)) · evidence up to
     \(HTML.esc(options.evidence.rawValue)) · weights \(HTML.esc(options.weights.name)) · seed \(options.seed) ·
-    command <code>\(HTML.esc(options.command))</code>.</p>
+    command <code>\(HTML.user(options.command))</code>.</p>
     </footer>
 
     """

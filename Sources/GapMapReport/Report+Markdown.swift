@@ -4,10 +4,10 @@ import GapMapModel
 extension Context {
   /// `report.md`: the same tables for Markdown pipelines, figures linked as files.
   func markdown() -> String {
-    func cell(_ s: String) -> String {
-      // Markdown passes HTML through: dataset text is escaped like HTML text.
-      HTML.esc(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    // Every dataset-derived string goes through the Markdown escaper; GapMap's own words too
+    // (harmless, and no string is missed).
+    let cell = Markdown.text
+    func ids(_ xs: [String], _ separator: String) -> String { xs.map(cell).joined(separator: separator) }
     func table(_ header: [String], _ rows: [[String]]) -> String {
       "| " + header.map(cell).joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
         + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |\n" }.joined()
@@ -50,9 +50,9 @@ extension Context {
     m += "\n## Facility chains\n\n"
     for f in analysis.presentationOrder {
       let doms = f.claims.first?.dominators ?? []
-      m += "- **\(cell(f.name))**: duty-bearers \(f.chain.dutyBearers.map(\.id).joined(separator: ", ")); "
-      m += "single points of accountability \(doms.isEmpty ? "none" : doms.joined(separator: " → ")); "
-      m += "sources \(net.sources(of: f.trace).joined(separator: ", "))"
+      m += "- **\(cell(f.name))**: duty-bearers \(ids(f.chain.dutyBearers.map(\.id), ", ")); "
+      m += "single points of accountability \(doms.isEmpty ? "none" : ids(doms, " → ")); "
+      m += "sources \(ids(net.sources(of: f.trace), ", "))"
       if let file = figures["chain-" + f.id]?.file { m += " ([diagram](\(file)))" }
       m += "\n"
     }
@@ -68,10 +68,13 @@ extension Context {
     for (i, s) in dataset.sources.enumerated() {
       let link = HTML.safeURL(s.url).map { "<\($0)>" } ?? ""
       m +=
-        "\(i + 1). `\(s.id)` — \(cell(s.title))\(s.publisher.isEmpty ? "" : ", " + cell(s.publisher)) \(link)\n"
+        "\(i + 1). \(cell(s.id)) — \(cell(s.title))\(s.publisher.isEmpty ? "" : ", " + cell(s.publisher)) \(link)\n"
     }
+    // The command line holds paths (a dataset folder's name is dataset-derived): an indented
+    // code block shows it literally.
     m +=
-      "\n---\nGapMap \(options.version) · dataset SHA-256 `\(datasetHash)` · as of \(options.at) · command `\(options.command)`\n"
+      "\n---\n\nGapMap \(cell(options.version)) · dataset SHA-256 `\(datasetHash)` · as of \(options.at) · command:\n\n"
+    m += Markdown.codeBlock(options.command)
     return m
   }
 }

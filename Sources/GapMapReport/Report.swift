@@ -81,7 +81,7 @@ public enum ReportBuilder {
       let raw = try Renderer.render(rg, format: .svg, options: ro)
       let svg = String(decoding: raw, as: UTF8.self)
       var standalone = SVGPostProcessor.Options()
-      standalone.idPrefix = "gm-" + HTML.fileName(key)
+      standalone.idPrefix = "gm-" + HTML.elementID(key)
       files.append(
         ReportFile("figures/\(file)", SVGPostProcessor.process(svg, graph: rg, options: standalone)))
       var inline = standalone

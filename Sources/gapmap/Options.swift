@@ -260,12 +260,28 @@ enum Worker {
       Report.exitNow(3)
     }
     if child.terminationReason == .uncaughtSignal {
-      Report.printError(
-        "\(label): Graphviz crashed (signal \(child.terminationStatus)) while drawing this graph")
+      Report.printError("\(label): the worker process \(Worker.describe(signal: child.terminationStatus))")
       Report.exitNow(3)
     }
     if child.terminationStatus != 0 { Report.exitNow(child.terminationStatus) }
   }
 
-  static func seconds(_ t: Double) -> String { t == t.rounded() ? "\(Int(t)) s" : "\(t) s" }
+  /// What a worker's death by `signal` means, for the message that reports it: the signal's
+  /// name, and the likely cause (a Swift runtime trap is a bug in GapMap, not in Graphviz).
+  static func describe(signal: Int32) -> String {
+    switch signal {
+    case SIGILL, SIGTRAP:
+      return "stopped on a runtime trap (signal \(signal), \(signal == SIGILL ? "SIGILL" : "SIGTRAP")): "
+        + "a bug in GapMap, not in the data or Graphviz; please report it with the message above"
+    case SIGABRT: return "aborted (signal \(signal), SIGABRT), in Graphviz or GapMap; see the message above"
+    case SIGSEGV, SIGBUS:
+      return "crashed (signal \(signal), \(signal == SIGSEGV ? "SIGSEGV" : "SIGBUS")) while drawing"
+    case SIGKILL: return "was killed (signal 9, SIGKILL: from outside, or by the system for memory)"
+    default: return "was stopped by signal \(signal)"
+    }
+  }
+
+  static func seconds(_ t: Double) -> String {
+    t == t.rounded() && t.magnitude < 1e15 ? "\(Int(t)) s" : "\(t) s"
+  }
 }

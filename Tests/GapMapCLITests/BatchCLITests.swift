@@ -137,3 +137,19 @@ extension CLITests {
     #expect(!FileManager.default.fileExists(atPath: dir + "/out/slow.svg"))
   }
 }
+
+extension CLITests {
+  /// Issue 18, item 5: every pipe and handle of a finished job is closed, so 2,000 jobs run
+  /// under `ulimit -n 256` with a flat descriptor count (the script samples /proc/PID/fd).
+  @Test func batchDescriptorsStayFlatOverTwoThousandJobs() throws {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = [Self.root + "/Tests/batch/descriptors_stay_flat.sh", Self.binary, "2000"]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0, "\(text)")
+  }
+}

@@ -28,10 +28,15 @@ import Testing
     var stderr: String
   }
 
-  static func run(_ args: [String], stdin: String? = nil) throws -> Result {
+  static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws
+    -> Result
+  {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
+    if !environment.isEmpty {
+      p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     p.currentDirectoryURL = URL(fileURLWithPath: root)
     // Output goes to files: two pipes read one after the other deadlock once the second fills.
     let base = NSTemporaryDirectory() + "gapmap-run-" + UUID().uuidString

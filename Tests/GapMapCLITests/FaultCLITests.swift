@@ -69,7 +69,7 @@ struct FaultCLITests {
     defer { unsetenv("GAPMAP_FAULT") }
     let r = try C.run(["batch", dir + "/b.yaml"])
     #expect(r.status == 1)
-    #expect(r.stderr.contains("Graphviz crashed (signal"), "\(r.stderr)")
+    #expect(r.stderr.contains("aborted (signal 6, SIGABRT)"), "\(r.stderr)")
     #expect(r.stderr.contains("failed: picture"))
     #expect(FileManager.default.fileExists(atPath: dir + "/out/g.csv"))
     #expect(!FileManager.default.fileExists(atPath: dir + "/out/x.svg"))

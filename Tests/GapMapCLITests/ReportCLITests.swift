@@ -82,3 +82,44 @@ extension CLITests {
     #expect(leftovers.isEmpty, "\(leftovers)")
   }
 }
+
+extension CLITests {
+  /// Issue 18, item 14: ids that a lossy mapping merged (`a:b`/`a_b` as file names, `x`/`x-n1`
+  /// as element id prefixes) get distinct figure files and element ids.
+  @Test func reportFileNamesAndElementIDsAreInjective() throws {
+    let dir = Self.temp() + "/ids"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try """
+    id,name,kind,country
+    uk,UK,state,GB
+    co,Co,company,GB
+    a:b,Colon,facility,GB
+    a_b,Underscore,facility,GB
+    x,X,facility,GB
+    x-n1,X n1,facility,GB
+
+    """.write(toFile: dir + "/entities.csv", atomically: true, encoding: .utf8)
+    try """
+    id,source,target,kind,sources
+    r1,uk,co,contracts,s1
+    r2,co,a:b,operates,s1
+    r3,co,a_b,operates,s1
+    r4,co,x,operates,s1
+    r5,co,x-n1,operates,s1
+
+    """.write(toFile: dir + "/relations.csv", atomically: true, encoding: .utf8)
+    try "id,title,url\ns1,S,https://example.org\n".write(
+      toFile: dir + "/sources.csv", atomically: true, encoding: .utf8)
+    let out = Self.temp() + "/r"
+    let r = try Self.run(["report", dir, "--at", "2020", "-o", out])
+    #expect(r.status == 0, "\(r.stderr)")
+    let figures = try FileManager.default.contentsOfDirectory(atPath: out + "/figures").filter {
+      $0.hasPrefix("chain-")
+    }
+    #expect(Set(figures) == ["chain-a_3A_b.svg", "chain-a__b.svg", "chain-x.svg", "chain-x-n1.svg"])
+    let html = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+    let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+    let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys
+    #expect(repeated.isEmpty, "\(repeated.sorted())")
+  }
+}

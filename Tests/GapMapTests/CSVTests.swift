@@ -1,3 +1,4 @@
+import Foundation
 import GapMapIO
 import GapMapModel
 import Testing
@@ -99,5 +100,25 @@ extension JSONValue {
     case .object(let ms): return .object(ms.map { JSONMember(key: $0.key, value: $0.value.withoutLines) })
     default: return self
     }
+  }
+}
+
+extension CSVTests {
+  /// Issue 18, item 12: a header of 300,000 duplicate columns keeps at most 100 diagnostics
+  /// (plus one counting the rest), not one each.
+  @Test func duplicateHeaderColumnsKeepACappedNumberOfDiagnostics() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gapmap-dup-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let header = "id,name,kind" + String(repeating: ",a", count: 300_000)
+    try (header + "\nx,X,company\n").write(
+      to: dir.appendingPathComponent("entities.csv"), atomically: true, encoding: .utf8)
+    try "id,source,target,kind\n".write(
+      to: dir.appendingPathComponent("relations.csv"), atomically: true, encoding: .utf8)
+    let loaded = try DatasetIO.load(dir.path)
+    let duplicates = loaded.diagnostics.filter { $0.message == "duplicate column" }
+    #expect(duplicates.count == DatasetDecoder.maximumDuplicateColumnDiagnostics)
+    #expect(loaded.diagnostics.contains { $0.message == "299899 more duplicate columns" })
+    #expect(loaded.diagnostics.count < 200)
   }
 }

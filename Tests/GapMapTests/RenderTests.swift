@@ -161,7 +161,7 @@ final class SVGScan: NSObject, XMLParserDelegate {
 
   @Test func escaping() {
     #expect(Renderer.escapeLabel(#"a\N&b"#) == #"a\\N&amp;b"#)
-    #expect(Renderer.escapeLabel("x\u{0}y\nz") == #"xy\nz"#)
+    #expect(Renderer.escapeLabel("x\u{0}y\nz\u{FFFF}") == "x\u{FFFD}y\\nz\u{FFFD}")
     #expect(SVGPostProcessor.xmlEscape("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
   }
 }

@@ -103,41 +103,77 @@ public enum NodeLink {
 /// DOT for people who post-edit in Graphviz tools: every id and label a double-quoted,
 /// escaped string; no HTML-like labels; GapMap's style by kind.
 public enum DOTWriter {
-  /// A DOT string literal: backslashes and quotes escaped, line breaks as `\n`, and the
-  /// escString sequences Graphviz would expand (`\N`, `\G`, `\E`, …) neutralised.
-  public static func quote(_ s: String) -> String {
+  /// Characters of a label; longer names are cut with an ellipsis (a figure cannot show them,
+  /// and `dot` refuses any quoted string over 16,384 bytes).
+  public static let labelLimit = 1_000
+  /// Bytes of any quoted string, escapes included (below `dot`'s 16,384).
+  public static let quotedLimit = 16_000
+
+  /// A DOT string literal, GapMap's one DOT escaper: backslashes and quotes escaped (so the
+  /// escString sequences Graphviz would expand, `\N`, `\G`, `\E`, …, stay literal), line
+  /// breaks as `\n`, `&` as `&amp;` (Graphviz decodes entities in labels and passes `&name;`
+  /// through to SVG, where an HTML entity such as `&nbsp;` is ill-formed), characters XML cannot
+  /// hold as U+FFFD, other controls dropped. Text over `limit` bytes is cut with `…`.
+  public static func quote(_ s: String, limit: Int = quotedLimit) -> String {
     var out = "\""
-    for u in s.unicodeScalars {
+    var bytes = 0
+    for u in TextSafety.xmlSafe(s).unicodeScalars {
+      let piece: String
       switch u {
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      case "\n": out += "\\n"
-      case "\r": continue
-      case _ where u.value < 0x20: continue
-      default: out.unicodeScalars.append(u)
+      case "\\": piece = "\\\\"
+      case "\"": piece = "\\\""
+      case "&": piece = "&amp;"
+      case "\n": piece = "\\n"
+      case "\r", "\t": piece = " "
+      case _ where u.value < 0x20 || u.value == 0x7F: continue
+      default: piece = String(u)
       }
+      if bytes + piece.utf8.count > limit - 3 {
+        out += "…"
+        break
+      }
+      bytes += piece.utf8.count
+      out += piece
     }
     return out + "\""
+  }
+
+  /// A label: at most ``labelLimit`` characters, then `…`.
+  static func label(_ s: String) -> String {
+    s.count > labelLimit ? quote(String(s.prefix(labelLimit)) + "…") : quote(s)
+  }
+
+  /// A node id: quoted whole when it fits, otherwise cut and made unique again by a hash of
+  /// the whole id (distinct ids stay distinct nodes).
+  static func nodeID(_ s: String) -> String {
+    let q = quote(s)
+    guard q.hasSuffix("…\"") else { return q }
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in s.utf8 {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    return quote(String(s.prefix(1_000)) + "…" + String(h, radix: 16))
   }
 
   public static func write(_ d: Dataset, fills: [String: String] = [:], shapes: [String: String] = [:])
     -> String
   {
-    var s = "digraph " + quote(d.metadata.title ?? "gapmap") + " {\n"
+    var s = "digraph " + label(d.metadata.title ?? "gapmap") + " {\n"
     s += "  graph [rankdir=LR, fontname=\"DejaVu Sans\"];\n"
     s += "  node [style=filled, fontname=\"DejaVu Sans\"];\n"
     s += "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n"
     for e in d.entities {
-      var attrs = ["label=" + quote(e.name), "kind=" + quote(e.kind.rawValue)]
+      var attrs = ["label=" + label(e.name), "kind=" + quote(e.kind.rawValue)]
       if let f = fills[e.kind.rawValue] { attrs.append("fillcolor=" + quote(f)) }
       if let sh = shapes[e.kind.rawValue] { attrs.append("shape=" + quote(sh)) }
-      s += "  \(quote(e.id)) [\(attrs.joined(separator: ", "))];\n"
+      s += "  \(nodeID(e.id)) [\(attrs.joined(separator: ", "))];\n"
     }
     for r in d.relations {
       var attrs = ["id=" + quote(r.id), "kind=" + quote(r.kind.rawValue), "label=" + quote(r.kind.rawValue)]
       if !r.evidence.isCertain { attrs.append("style=dashed") }
       if !r.sources.isEmpty { attrs.append("sources=" + quote(r.sources.joined(separator: ";"))) }
-      s += "  \(quote(r.source)) -> \(quote(r.target)) [\(attrs.joined(separator: ", "))];\n"
+      s += "  \(nodeID(r.source)) -> \(nodeID(r.target)) [\(attrs.joined(separator: ", "))];\n"
     }
     return s + "}\n"
   }

@@ -1,3 +1,5 @@
+import GapMapModel
+
 /// A small XML element tree with the line of every element, for GraphML and GEXF.
 ///
 /// Documents with a DOCTYPE or entity declarations are refused: neither format needs them, and
@@ -254,25 +256,8 @@ struct XMLReader {
   }
 }
 
-/// XML text escaping for writers.
+/// XML text escaping for writers: GapMap's one XML escaper (characters XML cannot hold become
+/// U+FFFD).
 enum XMLText {
-  static func esc(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\n": out += "&#10;"
-      case "\r": out += "&#13;"
-      case "\t": out += "&#9;"
-      // Characters XML 1.0 cannot hold at all are dropped.
-      case _ where u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF: continue
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
+  static func esc(_ s: String) -> String { TextSafety.xmlEscape(s) }
 }

@@ -5,10 +5,15 @@
 /// 10,000 · Σ sᵢ² over the shares of the group totals.
 public enum HHI {
   /// HHI of known totals (`nil` when they sum to 0).
+  /// Totals are scaled by the largest first, so values near `Double.greatestFiniteMagnitude`
+  /// (whose sum overflows) give the same index as smaller ones; infinite totals share the
+  /// market equally.
   public static func value(_ totals: [Double]) -> Double? {
-    let t = totals.reduce(0, +)
-    guard t > 0 else { return nil }
-    return 10_000 * totals.reduce(0) { $0 + ($1 / t) * ($1 / t) }
+    guard let top = totals.max(), top > 0 else { return nil }
+    if top.isInfinite { return 10_000 / Double(totals.filter(\.isInfinite).count) }
+    let scaled = totals.map { $0 / top }
+    let t = scaled.reduce(0, +)
+    return 10_000 * scaled.reduce(0) { $0 + ($1 / t) * ($1 / t) }
   }
 
   /// The least and greatest HHI over every reading of the unknown values; `nil` when no

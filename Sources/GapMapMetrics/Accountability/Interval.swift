@@ -42,9 +42,13 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     isExact ? Interval.format(low) : "[\(Interval.format(low)), \(Interval.format(high))]"
   }
 
-  /// Two decimals, as every report prints them.
+  /// Two decimals, as every report prints them. Total: `nan`, `∞`/`-∞`, and magnitudes from
+  /// 10¹⁵ up (where cents are no longer representable) in `Double.description`'s exponent
+  /// form (`1e+19`), which is also a JSON number.
   public static func format(_ v: Double) -> String {
+    if v.isNaN { return "nan" }
     if v.isInfinite { return v > 0 ? "∞" : "-∞" }
+    guard v.magnitude < 1e15 else { return v.description }
     let r = (v * 100).rounded() / 100
     let whole = Int(r.rounded(.towardZero))
     var cents = Int((abs(r - Double(whole)) * 100).rounded())
@@ -55,6 +59,14 @@ public struct Interval: Sendable, Hashable, CustomStringConvertible {
     }
     let sign = (r < 0 && w == 0) ? "-" : ""
     return "\(sign)\(w).\(cents < 10 ? "0" : "")\(cents)"
+  }
+
+  /// A whole number (HHI points), total as ``format(_:)`` is.
+  public static func formatWhole(_ v: Double) -> String {
+    if v.isNaN { return "nan" }
+    if v.isInfinite { return v > 0 ? "∞" : "-∞" }
+    guard v.magnitude < 1e15 else { return v.description }
+    return String(Int(v.rounded()))
   }
 
   /// The mean of several intervals, bound by bound (`nil` when empty).

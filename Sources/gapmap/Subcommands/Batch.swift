@@ -232,9 +232,20 @@ struct Batch: ParsableCommand {
       process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
       process.arguments = args
       _ = FileManager.default.createFile(atPath: log, contents: nil)
-      process.standardError = FileHandle(forWritingAtPath: log)
-      process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-      process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+      // The child gets its own copies of these descriptors; the parent's are closed as soon as
+      // it has started (kept open, they leaked three descriptors per job until the batch hit
+      // the descriptor limit and every later job failed to start).
+      let handles = [
+        FileHandle(forWritingAtPath: log), FileHandle(forWritingAtPath: "/dev/null"),
+        FileHandle(forReadingAtPath: "/dev/null"),
+      ]
+      defer { for h in handles { try? h?.close() } }
+      guard let err = handles[0], let out = handles[1], let input = handles[2] else {
+        throw IOError(file: log, "cannot open the job's log or /dev/null", cause: .environment)
+      }
+      process.standardError = err
+      process.standardOutput = out
+      process.standardInput = input
       process.terminationHandler = { _ in signal.signal() }
       try process.run()
     }
@@ -258,7 +269,7 @@ struct Batch: ParsableCommand {
         discard()
         return Outcome(
           status: "failed", seconds: seconds,
-          error: "crashed (signal \(process.terminationStatus)) \(lastLines)")
+          error: "the job's process \(Worker.describe(signal: process.terminationStatus)) \(lastLines)")
       }
       guard process.terminationStatus == 0 else {
         discard()

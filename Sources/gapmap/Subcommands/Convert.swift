@@ -51,6 +51,9 @@ struct Convert: ParsableCommand {
         Report.printError("\(output): warning: an edge list keeps source, target and weight only: \(loss)")
       }
     }
+    if target == .graphml || target == .gexf {
+      Report.diagnostics(TextSafety.xmlDiagnostics(d))
+    }
     do {
       let style = Style()
       try DatasetIO.write(

@@ -236,7 +236,9 @@ struct Gaps: ParsableCommand {
       var srows: [[TableValue]] = []
       for sys in a.system {
         let hhi = sys.markets.compactMap { m in
-          m.hhi.map { "\(m.function.rawValue) \(Int($0.low.rounded()))–\(Int($0.high.rounded()))" }
+          m.hhi.map {
+            "\(m.function.rawValue) \(Interval.formatWhole($0.low))–\(Interval.formatWhole($0.high))"
+          }
         }
         srows.append([
           .text(sys.country), .integer(sys.contracts),

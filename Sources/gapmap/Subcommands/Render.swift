@@ -136,6 +136,7 @@ struct Render: ParsableCommand {
       return
     }
     let dataset = try filters.filter().apply(to: Report.loadValid(input))
+    Report.diagnostics(TextSafety.xmlDiagnostics(dataset))
     var options = DiagramOptions()
     options.colorBy = colorBy
     options.clusterBy = clusterBy

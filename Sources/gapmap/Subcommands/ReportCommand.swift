@@ -66,6 +66,7 @@ struct ReportCommand: ParsableCommand {
       .joined(separator: " ")
     options.engine = engine
     options.seed = seed
+    Report.diagnostics(TextSafety.xmlDiagnostics(net.unfiltered))
     let files: [ReportFile]
     do {
       files = try ReportBuilder.build(net.unfiltered, options: options)
