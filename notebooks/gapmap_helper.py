@@ -90,7 +90,7 @@ def gaps_frame(dataset, **options):
             "high": f["gap"]["high"] if f["gap"] else None,
             "known_share": f["known_share"], "insufficient": f["insufficient_evidence"],
             "flags": ", ".join(f["flags"]),
-            "research_next": ", ".join(r["component"] for r in f["research_next"][:3]),
+            "research_next": "; ".join(r["label"] for r in f["research_next"][:2]),
         }
         for name, comp in f["components"].items():
             row[f"{name}_low"] = comp["low"] if comp else None
