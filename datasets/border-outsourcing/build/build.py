@@ -7,8 +7,10 @@ relation_notes.csv, copied from the team's shared facts), as a GapMap JSON docum
 
 Every decision is in the tables below: the entity map (raw name -> id, kind, country,
 attributes), the relation-kind map, the function map and the facility scopes read from the
-row notes. Nothing is inferred that the row, its note or its source does not say; what is not
-known stays empty (unknown). See datasets/README.md.
+row notes. Then the research fragments build/research/*.json (one per region, each fact cited
+with a locator; format in build/research/README.md) are applied in name order. Nothing is
+inferred that a row, its note or its source does not say; what is not known stays empty
+(unknown). See datasets/README.md.
 """
 import csv, json, os, re, sys
 
