@@ -14,7 +14,9 @@ public struct AnalysisFilter: Sendable, Hashable {
   /// Keep only entities of these kinds, and the relations between them (`nil`: all).
   public var entityKinds: Set<EntityKind>?
   /// With `at`: an open-ended operator or contract relation ends when a later one for the same
-  /// facility and function starts (``Dataset/supersededEnds(evidence:)``), as in the metrics.
+  /// facility and function starts (``Dataset/supersededEnds(evidence:)``), and an amendment or
+  /// part of a contract starts no earlier than it (``Dataset/amendmentStarts()``), as in the
+  /// metrics.
   public var inferEnds = true
 
   public init(
@@ -33,10 +35,10 @@ public struct AnalysisFilter: Sendable, Hashable {
   /// Whether `r` passes the relation filters (endpoints are checked by ``apply(to:)``).
   public func keeps(_ r: Relation) -> Bool { keeps(r, ends: [:]) }
 
-  func keeps(_ r: Relation, ends: [String: InferredEnd]) -> Bool {
+  func keeps(_ r: Relation, ends: [String: InferredEnd], starts: [String: InferredStart] = [:]) -> Bool {
     if r.evidence > evidence { return false }
     if let kinds = relationKinds, !kinds.contains(r.kind) { return false }
-    if let at, r.period(inferring: ends).overlap(with: at) == .outside { return false }
+    if let at, r.period(inferring: ends, starts: starts).overlap(with: at) == .outside { return false }
     return true
   }
 
@@ -49,8 +51,9 @@ public struct AnalysisFilter: Sendable, Hashable {
     }
     let kept = Set(out.entities.map(\.id))
     let ends = at != nil && inferEnds ? d.supersededEnds(evidence: evidence) : [:]
+    let starts = at != nil && inferEnds ? d.amendmentStarts() : [:]
     out.relations = d.relations.filter {
-      keeps($0, ends: ends) && kept.contains($0.source) && kept.contains($0.target)
+      keeps($0, ends: ends, starts: starts) && kept.contains($0.source) && kept.contains($0.target)
     }
     return out
   }

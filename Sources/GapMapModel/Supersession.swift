@@ -15,15 +15,55 @@ public struct InferredEnd: Sendable, Hashable {
   public var supersededBy: String
 }
 
+/// A start date the data leaves open, inferred because the relation `amends` (or is `part_of`)
+/// a contract whose start is known: an amendment or a part cannot begin before the contract.
+public struct InferredStart: Sendable, Hashable {
+  public init(start: PartialDate, from: String) {
+    self.start = start
+    self.from = from
+  }
+
+  /// The earliest the relation can start: the start of the contract it amends or is part of.
+  public var start: PartialDate
+  /// The id of that contract.
+  public var from: String
+}
+
 extension Relation {
-  /// The validity period, with the inferred end when the data leaves the end open.
-  public func period(inferring ends: [String: InferredEnd]) -> Period {
-    if end.isUnknown, let e = ends[id] { return Period(start: start.known, end: e.end) }
-    return period
+  /// The validity period, with the inferred end (and start) when the data leaves them open.
+  public func period(
+    inferring ends: [String: InferredEnd], starts: [String: InferredStart] = [:]
+  ) -> Period {
+    let s = start.known ?? (start.isUnknown ? starts[id]?.start : nil)
+    if end.isUnknown, let e = ends[id] { return Period(start: s, end: e.end) }
+    return Period(start: s, end: end.known)
   }
 }
 
 extension Dataset {
+  /// An open start of a relation that `amends` or is `part_of` a contract with a known (or
+  /// itself inferred) start is that contract's start.
+  /// - Complexity: O(r · chain length).
+  public func amendmentStarts() -> [String: InferredStart] {
+    var byID = [String: Relation]()
+    for r in relations where byID[r.id] == nil { byID[r.id] = r }
+    var out = [String: InferredStart]()
+    for r in relations where r.start.isUnknown {
+      var current = r
+      var seen: Set<String> = [r.id]
+      while let next = current.amends.known ?? current.partOf.known, let parent = byID[next],
+        seen.insert(next).inserted
+      {
+        if let s = parent.start.known {
+          out[r.id] = InferredStart(start: s, from: parent.id)
+          break
+        }
+        current = parent
+      }
+    }
+    return out
+  }
+
   /// For the same facility and function, an open-ended operator (or contract) relation ends
   /// when a later operator (contract) relation starts.
   /// - Complexity: O(r log r) over the operator and scoped contract relations.

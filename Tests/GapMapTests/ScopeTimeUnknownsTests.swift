@@ -69,6 +69,27 @@ import Testing
     #expect(json.contains("\"superseded_by\": \"r3\""))
   }
 
+  /// An amendment whose start the data leaves open starts no earlier than what it amends.
+  @Test func amendmentStartsNoEarlierThanTheContract() throws {
+    var s = Scenario()
+    s.e("home", .agency)
+    s.e("op", .company)
+    s.e("f", .facility)
+    s.r("home", "f", .responsibleFor)
+    s.r("home", "op", .contracts, scope: ["f"], function: .detention_operation) {
+      $0.start = .known(PartialDate(year: 2023)!)
+    }
+    s.r("home", "op", .contracts, scope: ["f"], function: .detention_operation) {
+      $0.end = .known(PartialDate(year: 2027)!)
+      $0.amends = .known("r2")
+    }
+    #expect(try s.facility("f", at: "2016").chain.operators.isEmpty)
+    #expect(try s.facility("f", at: "2024").chain.operators.map(\.id) == ["op"])
+    // The bare data reads an unknown start as "since always".
+    #expect(try s.analysis(at: "2016", rules: .none).network.dataset.relations.contains { $0.id == "r3" })
+    #expect(try !s.analysis(at: "2016").network.dataset.relations.contains { $0.id == "r3" })
+  }
+
   /// A facility closed before the date is reported as closed, not scored.
   @Test func closedFacilityIsReportedNotScored() throws {
     var s = Scenario()

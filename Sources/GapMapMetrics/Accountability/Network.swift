@@ -25,7 +25,8 @@ public struct Trace: Sendable, Hashable {
 /// documented in `docs/metrics.md`; `--no-inference` turns every one off so the bare data shows.
 public struct InferenceRules: Sendable, Hashable {
   /// An open-ended operator or contract relation ends when a later one for the same facility
-  /// and function starts (`end_inferred`).
+  /// and function starts (`end_inferred`); an amendment or part of a contract starts no
+  /// earlier than the contract.
   public var supersededEnds = true
   /// An oversight body's statutory `mandate` and OPCAT NPM designation supply the powers they
   /// guarantee by law, where the data does not state them.
@@ -108,9 +109,10 @@ public struct AccountabilityNetwork: Sendable {
     rules: InferenceRules = .all
   ) {
     let ends = rules.supersededEnds ? dataset.supersededEnds(evidence: evidence) : [:]
+    let starts = rules.supersededEnds ? dataset.amendmentStarts() : [:]
     var d = dataset
     d.relations = dataset.relations.filter {
-      $0.evidence <= evidence && $0.period(inferring: ends).overlap(with: at) != .outside
+      $0.evidence <= evidence && $0.period(inferring: ends, starts: starts).overlap(with: at) != .outside
     }
     self.dataset = d
     unfiltered = dataset
@@ -130,7 +132,7 @@ public struct AccountabilityNetwork: Sendable {
     incoming = inc
     outgoing = out
     certainty = d.relations.map {
-      $0.evidence.isCertain && $0.period(inferring: ends).overlap(with: at) == .certain
+      $0.evidence.isCertain && $0.period(inferring: ends, starts: starts).overlap(with: at) == .certain
     }
     var sources = [String: Int]()
     for (i, s) in d.sources.enumerated() { sources[s.id] = i }
