@@ -64,6 +64,13 @@ struct Batch: ParsableCommand {
   func run() throws {
     let m: BatchManifest
     do { m = try BatchManifest(file: manifest, outputRoot: outputRoot) } catch { Report.fail(error) }
+    if let summary {
+      let key = BatchManifest.outputIdentity(summary)
+      if let job = m.jobs.first(where: { $0.output.map(BatchManifest.outputIdentity) == key }) {
+        Report.printError("--summary \(summary): job \(job.name) writes that file; choose another path")
+        Report.exitNow(2)
+      }
+    }
     Batch.removeStaleStaging(m)
     var outcomes = [Outcome](repeating: Outcome(), count: m.jobs.count)
     let manifestTime = Batch.modified(manifest) ?? .distantFuture
