@@ -1,3 +1,4 @@
+import Foundation
 import GapMapModel
 
 /// Reads and writes datasets in every format of ``DatasetFormat``.
@@ -258,12 +259,22 @@ public enum DatasetIO {
     switch fmt {
     case .folder:
       guard path != "-" else { throw IOError(file: "-", "a folder cannot be written to standard output") }
-      try Files.makeFolder(path)
-      try Files.writeAtomically(csv(DatasetEncoder.entities(d)), to: join(path, "entities.csv"))
-      try Files.writeAtomically(csv(DatasetEncoder.relations(d)), to: join(path, "relations.csv"))
-      try Files.writeAtomically(csv(DatasetEncoder.sources(d)), to: join(path, "sources.csv"))
-      try Files.writeAtomically(
-        JSON.write(DatasetEncoder.metadata(d.metadata)), to: join(path, "dataset.json"))
+      // The folder is written whole, beside the target, and swapped in: a kill or a concurrent
+      // convert never leaves a mix of two datasets' files. Only a folder holding nothing but
+      // dataset files is replaced.
+      let folder = URL(fileURLWithPath: path).standardizedFileURL
+      try Files.makeFolder(folder.deletingLastPathComponent().path)
+      let files: [(path: String, bytes: [UInt8])] = [
+        ("entities.csv", Array(csv(DatasetEncoder.entities(d)).utf8)),
+        ("relations.csv", Array(csv(DatasetEncoder.relations(d)).utf8)),
+        ("sources.csv", Array(csv(DatasetEncoder.sources(d)).utf8)),
+        ("dataset.json", Array(JSON.write(DatasetEncoder.metadata(d.metadata)).utf8)),
+      ]
+      try Files.writeFolderAtomically(files, to: folder.path) { existing in
+        let names = Set(files.map(\.path))
+        return ((try? FileManager.default.contentsOfDirectory(atPath: existing)) ?? []).allSatisfy(
+          names.contains)
+      }
     case .json:
       try Files.writeAtomically(gapmapJSON(d), to: path)
     case .edgelist:
