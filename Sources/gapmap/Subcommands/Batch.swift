@@ -238,6 +238,12 @@ struct Batch: ParsableCommand {
       }
       process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
       process.arguments = args
+      // A killed batch takes its jobs (and through them their layout workers) with it.
+      process.environment = ProcessInfo.processInfo.environment.merging([
+        Worker.parentVariable: String(getpid())
+      ]) {
+        $1
+      }
       _ = FileManager.default.createFile(atPath: log, contents: nil)
       // The child gets its own copies of these descriptors; the parent's are closed as soon as
       // it has started (kept open, they leaked three descriptors per job until the batch hit
