@@ -294,8 +294,22 @@ public enum DatasetIO {
     }
   }
 
+  /// The table as CSV, row by row from the sparse cells (the text is as wide as the table; no
+  /// cell value is made for an empty cell).
   static func csv(_ t: DatasetEncoder.Output) -> String {
-    CSV.write(columns: t.columns, rows: t.rows.map { $0.map(\.text) })
+    var out = t.columns.map { CSV.escape($0) }.joined(separator: ",") + "\n"
+    let last = max(0, t.columns.count - 1)
+    for row in t.rows {
+      // `pos`: the last column whose separating comma is written (column 0 has none).
+      var pos = 0
+      for e in row {
+        out += String(repeating: ",", count: e.column - pos)
+        out += CSV.escape(e.cell.text)
+        pos = e.column
+      }
+      out += String(repeating: ",", count: last - pos) + "\n"
+    }
+    return out
   }
 
   /// The GapMap JSON text of a dataset.
@@ -304,9 +318,7 @@ public enum DatasetIO {
       .array(
         t.rows.map { row in
           .object(
-            zip(t.columns, row).compactMap { column, cell in
-              jsonValue(cell).map { JSONMember(key: column, value: $0) }
-            })
+            row.compactMap { e in jsonValue(e.cell).map { JSONMember(key: t.columns[e.column], value: $0) } })
         })
     }
     let root: JSONValue = .object([
