@@ -349,21 +349,34 @@ public struct BatchManifest: Sendable {
 
   /// What makes two output paths the same file: the device and inode of the parent folder (of
   /// its deepest existing ancestor, with the rest of the path, when it does not exist yet) and
-  /// the name. Symlinked and bind-mounted folders, `a//b` and `a/./b` all meet here.
+  /// the name. Symlinked and bind-mounted folders, `a//b` and `a/./b` all meet here; a symlink
+  /// to a folder that does not exist yet is followed by hand.
   public static func outputIdentity(_ path: String) -> String {
-    let absolute = resolve(path, against: FileManager.default.currentDirectoryPath)
-    var parts = absolute.split(separator: "/").map(String.init)
-    guard let name = parts.popLast() else { return absolute }
-    var rest: [String] = [name]
-    while true {
-      let folder = "/" + parts.joined(separator: "/")
-      var st = stat()
-      if stat(folder, &st) == 0 {
-        return "\(st.st_dev):\(st.st_ino)/" + rest.reversed().joined(separator: "/")
+    var absolute = resolve(path, against: FileManager.default.currentDirectoryPath)
+    for _ in 0..<40 {  // symlink hops, as the kernel's ELOOP limit
+      var parts = absolute.split(separator: "/").map(String.init)
+      guard let name = parts.popLast() else { return absolute }
+      var rest: [String] = [name]
+      var followed = false
+      while !followed {
+        let folder = "/" + parts.joined(separator: "/")
+        var st = stat()
+        if stat(folder, &st) == 0 {
+          return "\(st.st_dev):\(st.st_ino)/" + rest.reversed().joined(separator: "/")
+        }
+        if lstat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFLNK,
+          let target = try? FileManager.default.destinationOfSymbolicLink(atPath: folder)
+        {
+          let base = (folder as NSString).deletingLastPathComponent
+          absolute = resolve(target + "/" + rest.reversed().joined(separator: "/"), against: base)
+          followed = true
+          continue
+        }
+        guard let last = parts.popLast() else { return absolute }
+        rest.append(last)
       }
-      guard let last = parts.popLast() else { return absolute }
-      rest.append(last)
     }
+    return absolute
   }
 
   static func realPath(_ p: String) -> String {

@@ -179,6 +179,27 @@ extension CLITests {
     #expect(r.stderr.contains("via-alias writes \(dir)/alias/g.csv, as direct does"), "\(r.stderr)")
     #expect(!FileManager.default.fileExists(atPath: dir + "/out/g.csv"))
 
+    // The same through a symlink to a folder that does not exist yet.
+    try FileManager.default.createSymbolicLink(atPath: dir + "/later", withDestinationPath: "not-yet")
+    try """
+    jobs:
+      - name: direct
+        run: gaps
+        dataset: data/two
+        format: csv
+        output: not-yet/g.csv
+      - name: via-dangling
+        run: gaps
+        dataset: data/two
+        format: csv
+        output: later/g.csv
+    """.write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
+    let dangling = try Self.run(["batch", dir + "/batch.yaml"])
+    #expect(dangling.status == 1, "\(dangling.stderr)")
+    #expect(
+      dangling.stderr.contains("via-dangling writes \(dir)/later/g.csv, as direct does"), "\(dangling.stderr)"
+    )
+
     try """
     jobs:
       - name: clobber
