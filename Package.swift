@@ -31,10 +31,15 @@ let package = Package(
     .target(name: "GapMapModel", dependencies: ["GapMapGraph"], swiftSettings: settings),
     // The Swift runtime's Double formatter, called without a String per number (C shim).
     .target(name: "CFloatFormat"),
+    // System calls Swift cannot import: renameat2 RENAME_EXCHANGE, prctl PR_SET_PDEATHSIG.
+    .target(name: "CGapMapSystem"),
     // Formats: dataset folder, GapMap JSON, edge lists.
     .target(
       name: "GapMapIO",
-      dependencies: ["GapMapModel", "GapMapGraph", "CFloatFormat", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "GapMapModel", "GapMapGraph", "CFloatFormat", "CGapMapSystem",
+        .product(name: "Yams", package: "Yams"),
+      ],
       swiftSettings: settings),
     // Measures over the model (dataset summary now; accountability gaps next).
     .target(
@@ -55,7 +60,7 @@ let package = Package(
     .executableTarget(
       name: "gapmap",
       dependencies: [
-        "GapMapIO", "GapMapMetrics", "GapMapRender", "GapMapReport",
+        "GapMapIO", "GapMapMetrics", "GapMapRender", "GapMapReport", "CGapMapSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: settings),

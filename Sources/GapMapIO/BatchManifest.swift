@@ -107,7 +107,10 @@ public struct BatchManifest: Sendable {
     guard !jobList.isEmpty else { throw IOError(file: file, line: 1, "no jobs") }
     var jobs: [Job] = []
     var names = Set<String>()
-    var outputs = [String: String]()
+    // Outputs are compared by identity (the parent folder's device and inode, plus the name),
+    // not as strings: `alias/g.csv` through a symlink and `out/g.csv` are one file. The
+    // summary's path is reserved.
+    var outputs = [BatchManifest.outputIdentity(summaryPath): "the batch summary"]
     for (k, item) in jobList.enumerated() {
       guard case .object(let members) = item else {
         throw IOError(file: file, line: jobsLine, "jobs[\(k)]: a mapping with name, run, dataset, output")
@@ -120,10 +123,11 @@ public struct BatchManifest: Sendable {
           throw IOError(file: file, line: j.line, "jobs[\(k)]: job name \"\(j.name)\" is used twice")
         }
         if let o = j.output {
-          if let other = outputs[o] {
+          let key = BatchManifest.outputIdentity(o)
+          if let other = outputs[key] {
             throw IOError(file: file, line: j.line, "jobs[\(k)]: \(j.name) writes \(o), as \(other) does")
           }
-          outputs[o] = j.name
+          outputs[key] = j.name
         }
         jobs.append(j)
       }
@@ -341,6 +345,38 @@ public struct BatchManifest: Sendable {
       throw fail("output \"\(path)\" is a symbolic link")
     }
     return resolved
+  }
+
+  /// What makes two output paths the same file: the device and inode of the parent folder (of
+  /// its deepest existing ancestor, with the rest of the path, when it does not exist yet) and
+  /// the name. Symlinked and bind-mounted folders, `a//b` and `a/./b` all meet here; a symlink
+  /// to a folder that does not exist yet is followed by hand.
+  public static func outputIdentity(_ path: String) -> String {
+    var absolute = resolve(path, against: FileManager.default.currentDirectoryPath)
+    for _ in 0..<40 {  // symlink hops, as the kernel's ELOOP limit
+      var parts = absolute.split(separator: "/").map(String.init)
+      guard let name = parts.popLast() else { return absolute }
+      var rest: [String] = [name]
+      var followed = false
+      while !followed {
+        let folder = "/" + parts.joined(separator: "/")
+        var st = stat()
+        if stat(folder, &st) == 0 {
+          return "\(st.st_dev):\(st.st_ino)/" + rest.reversed().joined(separator: "/")
+        }
+        if lstat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFLNK,
+          let target = try? FileManager.default.destinationOfSymbolicLink(atPath: folder)
+        {
+          let base = (folder as NSString).deletingLastPathComponent
+          absolute = resolve(target + "/" + rest.reversed().joined(separator: "/"), against: base)
+          followed = true
+          continue
+        }
+        guard let last = parts.popLast() else { return absolute }
+        rest.append(last)
+      }
+    }
+    return absolute
   }
 
   static func realPath(_ p: String) -> String {

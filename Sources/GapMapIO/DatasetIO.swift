@@ -1,3 +1,4 @@
+import Foundation
 import GapMapModel
 
 /// Reads and writes datasets in every format of ``DatasetFormat``.
@@ -258,12 +259,22 @@ public enum DatasetIO {
     switch fmt {
     case .folder:
       guard path != "-" else { throw IOError(file: "-", "a folder cannot be written to standard output") }
-      try Files.makeFolder(path)
-      try Files.writeAtomically(csv(DatasetEncoder.entities(d)), to: join(path, "entities.csv"))
-      try Files.writeAtomically(csv(DatasetEncoder.relations(d)), to: join(path, "relations.csv"))
-      try Files.writeAtomically(csv(DatasetEncoder.sources(d)), to: join(path, "sources.csv"))
-      try Files.writeAtomically(
-        JSON.write(DatasetEncoder.metadata(d.metadata)), to: join(path, "dataset.json"))
+      // The folder is written whole, beside the target, and swapped in: a kill or a concurrent
+      // convert never leaves a mix of two datasets' files. Only a folder holding nothing but
+      // dataset files is replaced.
+      let folder = URL(fileURLWithPath: path).standardizedFileURL
+      try Files.makeFolder(folder.deletingLastPathComponent().path)
+      let files: [(path: String, bytes: [UInt8])] = [
+        ("entities.csv", Array(csv(DatasetEncoder.entities(d)).utf8)),
+        ("relations.csv", Array(csv(DatasetEncoder.relations(d)).utf8)),
+        ("sources.csv", Array(csv(DatasetEncoder.sources(d)).utf8)),
+        ("dataset.json", Array(JSON.write(DatasetEncoder.metadata(d.metadata)).utf8)),
+      ]
+      try Files.writeFolderAtomically(files, to: folder.path) { existing in
+        let names = Set(files.map(\.path))
+        return ((try? FileManager.default.contentsOfDirectory(atPath: existing)) ?? []).allSatisfy(
+          names.contains)
+      }
     case .json:
       try Files.writeAtomically(gapmapJSON(d), to: path)
     case .edgelist:
@@ -283,8 +294,22 @@ public enum DatasetIO {
     }
   }
 
+  /// The table as CSV, row by row from the sparse cells (the text is as wide as the table; no
+  /// cell value is made for an empty cell).
   static func csv(_ t: DatasetEncoder.Output) -> String {
-    CSV.write(columns: t.columns, rows: t.rows.map { $0.map(\.text) })
+    var out = t.columns.map { CSV.escape($0) }.joined(separator: ",") + "\n"
+    let last = max(0, t.columns.count - 1)
+    for row in t.rows {
+      // `pos`: the last column whose separating comma is written (column 0 has none).
+      var pos = 0
+      for e in row {
+        out += String(repeating: ",", count: e.column - pos)
+        out += CSV.escape(e.cell.text)
+        pos = e.column
+      }
+      out += String(repeating: ",", count: last - pos) + "\n"
+    }
+    return out
   }
 
   /// The GapMap JSON text of a dataset.
@@ -293,9 +318,7 @@ public enum DatasetIO {
       .array(
         t.rows.map { row in
           .object(
-            zip(t.columns, row).compactMap { column, cell in
-              jsonValue(cell).map { JSONMember(key: column, value: $0) }
-            })
+            row.compactMap { e in jsonValue(e.cell).map { JSONMember(key: t.columns[e.column], value: $0) } })
         })
     }
     let root: JSONValue = .object([

@@ -1,3 +1,4 @@
+import CGapMapSystem
 import Foundation
 
 /// File access with the error messages and atomicity GapMap promises.
@@ -87,9 +88,17 @@ public enum Files {
   }
 
   /// Writes a whole folder of files atomically: they are written into a staging folder next to
-  /// `path`, which then replaces it by renames, so `path` holds either the old folder or the
-  /// complete new one, never a mix. An existing `path` is replaced only when it is empty or
-  /// `replaceable` says so (e.g. it holds a previous report).
+  /// `path` (`.NAME.tmp-…`), which then takes its place in one step — `renameat2`
+  /// `RENAME_EXCHANGE` when `path` exists (the old folder lands on the staging name and is
+  /// removed), a plain `rename` when it does not — so `path` holds either the old folder or the
+  /// complete new one, never a mix and never nothing. Where the file system cannot exchange,
+  /// the old folder is moved aside to `.NAME.old-…` first, and a run killed in between is
+  /// recovered by the next one.
+  ///
+  /// Writers of one folder are serialised by a lock file `.NAME.lock` next to it (removed when
+  /// released); the lock holder restores a lost folder from `.NAME.old-…` and removes every
+  /// leftover `.NAME.tmp-…`/`.NAME.old-…` of killed runs. An existing `path` is replaced only
+  /// when it is empty or `replaceable` says so (e.g. it holds a previous report).
   /// - Parameter files: relative paths (sub-folders allowed, no `..`) and contents.
   public static func writeFolderAtomically(
     _ files: [(path: String, bytes: [UInt8])], to path: String, replaceable: (String) -> Bool
@@ -97,8 +106,12 @@ public enum Files {
     let fm = FileManager.default
     let url = URL(fileURLWithPath: path).standardizedFileURL
     let parent = url.deletingLastPathComponent()
+    let name = url.lastPathComponent
+    let lock = try Lock(parent.appendingPathComponent(".\(name).lock").path, for: path)
+    defer { lock.release() }
+    recover(name, in: parent.path)
     let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let staging = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(tag)")
+    let staging = parent.appendingPathComponent(".\(name).tmp-\(tag)")
     if isFolder(url.path) {
       let contents = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
       guard contents.isEmpty || replaceable(url.path) else {
@@ -131,20 +144,101 @@ public enum Files {
         file: path, "cannot write: \(failure)", hint: "check that the parent folder is writable",
         cause: .environment)
     }
-    let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(tag)")
-    let hadOld = exists(url.path)
-    if hadOld && rename(url.path, old.path) != 0 {
+    if !exists(url.path) {
+      if rename(staging.path, url.path) != 0 {
+        let why = String(cString: strerror(errno))
+        try? fm.removeItem(at: staging)
+        throw IOError(file: path, "cannot write: \(why)", cause: .environment)
+      }
+      return
+    }
+    // One step: the new folder takes the name, the old one the staging name.
+    if gapmap_rename_exchange(staging.path, url.path) == 0 {
+      try? fm.removeItem(at: staging)
+      return
+    }
+    guard errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP else {
+      let why = String(cString: strerror(errno))
+      try? fm.removeItem(at: staging)
+      throw IOError(file: path, "cannot replace: \(why)", cause: .environment)
+    }
+    // No exchange on this file system: two renames, the window recovered by the next writer.
+    let old = parent.appendingPathComponent(".\(name).old-\(tag)")
+    if rename(url.path, old.path) != 0 {
       let why = String(cString: strerror(errno))
       try? fm.removeItem(at: staging)
       throw IOError(file: path, "cannot replace: \(why)", cause: .environment)
     }
     if rename(staging.path, url.path) != 0 {
       let why = String(cString: strerror(errno))
-      if hadOld { _ = rename(old.path, url.path) }
+      _ = rename(old.path, url.path)
       try? fm.removeItem(at: staging)
       throw IOError(file: path, "cannot write: \(why)", cause: .environment)
     }
-    if hadOld { try? fm.removeItem(at: old) }
+    try? fm.removeItem(at: old)
+  }
+
+  /// Under the lock of `name`: puts back a folder a killed writer had moved aside (when `name`
+  /// itself is missing) and removes the other staging and old folders killed writers left.
+  static func recover(_ name: String, in parent: String) {
+    let fm = FileManager.default
+    let entries = (try? fm.contentsOfDirectory(atPath: parent)) ?? []
+    let olds = entries.filter { $0.hasPrefix(".\(name).old-") }.sorted()
+    let target = parent + "/" + name
+    if !exists(target),
+      let newest = olds.max(by: { modified(parent + "/" + $0) < modified(parent + "/" + $1) })
+    {
+      _ = rename(parent + "/" + newest, target)
+    }
+    for e in entries where e.hasPrefix(".\(name).tmp-") || e.hasPrefix(".\(name).old-") {
+      try? fm.removeItem(atPath: parent + "/" + e)
+    }
+  }
+
+  static func modified(_ path: String) -> Double {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return 0 }
+    return Double(st.st_mtim.tv_sec) + Double(st.st_mtim.tv_nsec) / 1e9
+  }
+
+  /// An exclusive `flock` on a lock file, removed on release. A waiter that wakes up holding a
+  /// lock on a file the previous holder already removed tries again, so two writers never
+  /// hold "the" lock at once.
+  struct Lock {
+    let fd: Int32
+    let path: String
+
+    init(_ path: String, for target: String) throws(IOError) {
+      while true {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+          throw IOError(
+            file: target, "cannot lock: \(String(cString: strerror(errno)))",
+            hint: "check that the parent folder exists and is writable", cause: .environment)
+        }
+        if flock(fd, LOCK_EX) != 0 {
+          let code = errno
+          close(fd)
+          if code == EINTR { continue }
+          throw IOError(file: target, "cannot lock: \(String(cString: strerror(code)))", cause: .environment)
+        }
+        var held = stat()
+        var named = stat()
+        if fstat(fd, &held) == 0, stat(path, &named) == 0, held.st_dev == named.st_dev,
+          held.st_ino == named.st_ino
+        {
+          self.fd = fd
+          self.path = path
+          return
+        }
+        close(fd)
+      }
+    }
+
+    func release() {
+      unlink(path)
+      close(fd)
+    }
   }
 
   /// Whether `path` is an existing folder.

@@ -180,10 +180,27 @@ public enum DatasetDecoder {
 /// Turns a ``Dataset`` back into tables of cells, in a canonical form: required columns and
 /// every column some row uses, in the format's order, then free attributes sorted by name.
 public enum DatasetEncoder {
-  /// A table ready to print: columns and one row of cells per record.
+  /// A table ready to print: columns and, per record, only the cells it has (sparse), so that
+  /// memory stays linear in the data however many distinct free attributes the records carry
+  /// (10,000 entities with one attribute each are 10,000 cells, not 10⁸).
   public struct Output: Sendable {
     public var columns: [String]
-    public var rows: [[Cell]]
+    /// Per record, its non-empty cells in column order.
+    public var rows: [[Entry]]
+
+    /// A cell of a record and the index of its column in ``columns``.
+    public struct Entry: Sendable, Equatable {
+      public var column: Int
+      public var cell: Cell
+    }
+
+    /// Every column's cell of `row`, `.empty` where it has none (for small tables only: the
+    /// size is the number of columns).
+    public func dense(_ row: [Entry]) -> [Cell] {
+      var cells = [Cell](repeating: .empty, count: columns.count)
+      for e in row { cells[e.column] = e.cell }
+      return cells
+    }
   }
 
   public static func entities(_ d: Dataset) -> Output { encode(d.entities, Schemas.entity, \.attributes) }
@@ -192,6 +209,7 @@ public enum DatasetEncoder {
   }
   public static func sources(_ d: Dataset) -> Output { encode(d.sources, Schemas.source, \.attributes) }
 
+  /// - Complexity: O(records × schema fields + attributes · log attributes).
   static func encode<Root>(
     _ items: [Root], _ fields: [Field<Root>], _ attributes: KeyPath<Root, [String: String]>
   ) -> Output {
@@ -200,11 +218,23 @@ public enum DatasetEncoder {
     for row in cells {
       for (i, c) in row.enumerated() where c != .empty { used[i] = true }
     }
-    let extraKeys = Set(items.flatMap { $0[keyPath: attributes].keys }).sorted()
-    let columns = fields.indices.filter { used[$0] }.map { fields[$0].name } + extraKeys
+    let usedFields = fields.indices.filter { used[$0] }
+    var extraKeys = Set<String>()
+    for item in items { extraKeys.formUnion(item[keyPath: attributes].keys) }
+    let sortedKeys = extraKeys.sorted()
+    let extraColumn = Dictionary(
+      uniqueKeysWithValues: sortedKeys.enumerated().map { ($1, usedFields.count + $0) })
+    let columns = usedFields.map { fields[$0].name } + sortedKeys
     let rows = zip(items, cells).map { item, row in
-      fields.indices.filter { used[$0] }.map { row[$0] }
-        + extraKeys.map { k in item[keyPath: attributes][k].map(Cell.text) ?? .empty }
+      var entries: [Output.Entry] = []
+      for (j, f) in usedFields.enumerated() where row[f] != .empty {
+        entries.append(Output.Entry(column: j, cell: row[f]))
+      }
+      var extras: [Output.Entry] = []
+      for (k, v) in item[keyPath: attributes] {
+        if let c = extraColumn[k] { extras.append(Output.Entry(column: c, cell: .text(v))) }
+      }
+      return entries + extras.sorted { $0.column < $1.column }
     }
     return Output(columns: columns, rows: rows)
   }

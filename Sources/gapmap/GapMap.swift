@@ -25,6 +25,7 @@ extension GapMap {
   /// Runs the command, mapping argument-parser's usage failures to exit code 2 as the CLI
   /// contract says (its own default is 64).
   static func main() {
+    Worker.dieWithParentIfAsked()
     do {
       var command = try parseAsRoot()
       try command.run()

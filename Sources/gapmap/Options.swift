@@ -1,4 +1,5 @@
 import ArgumentParser
+import CGapMapSystem
 import Foundation
 import GapMapGraph
 import GapMapIO
@@ -241,22 +242,50 @@ struct AnalysisGraph {
 /// Runs the current command again in a child process with `--in-process`, killing it after a
 /// time limit: Graphviz layouts cannot be cancelled and some inputs abort() the process, so
 /// `render` and `report` do their drawing in a child whose failure the parent reports.
+///
+/// The worker dies with its parent (``dieWithParentIfAsked()``: `prctl(PR_SET_PDEATHSIG)`), so a
+/// killed `render`, `report` or `batch` leaves no layout running, and it runs under an address
+/// space limit (``limitMemory(gigabytes:)``: `setrlimit(RLIMIT_AS)`), which the parent names
+/// when the worker ends near it.
 enum Worker {
-  static func run(timeout: Double, label: String, advice: String) -> Void {
+  /// The environment variable naming the process a child must die with.
+  static let parentVariable = "GAPMAP_DIE_WITH_PARENT"
+
+  static func run(timeout: Double, memoryLimit: Double, label: String, advice: String) -> Void {
     let child = Process()
     child.executableURL = URL(fileURLWithPath: "/proc/self/exe")
     child.arguments = Array(CommandLine.arguments.dropFirst()) + ["--in-process"]
+    child.environment = ProcessInfo.processInfo.environment.merging([parentVariable: String(getpid())]) { $1 }
     let done = DispatchSemaphore(value: 0)
     child.terminationHandler = { _ in done.signal() }
     do { try child.run() } catch {
       Report.printError("gapmap: cannot start the worker process: \(error.localizedDescription)")
       Report.exitNow(3)
     }
-    if done.wait(timeout: .now() + timeout) == .timedOut {
+    // Wait, sampling the worker's peak address space so that a death at the memory limit can
+    // be named as such.
+    let deadline = DispatchTime.now() + timeout
+    var peak = 0.0
+    var timedOut = false
+    while done.wait(timeout: min(deadline, .now() + 0.02)) == .timedOut {
+      peak = max(peak, peakAddressSpace(child.processIdentifier))
+      if DispatchTime.now() >= deadline {
+        timedOut = true
+        break
+      }
+    }
+    if timedOut {
       kill(child.processIdentifier, SIGKILL)
       done.wait()
       Report.printError(
         "\(label): the layout took longer than \(seconds(timeout)) and was stopped; \(advice)")
+      Report.exitNow(3)
+    }
+    let failed = child.terminationReason == .uncaughtSignal || child.terminationStatus != 0
+    if failed, memoryLimit > 0, peak >= 0.9 * memoryLimit * 1_073_741_824 {
+      Report.printError(
+        "\(label): the worker reached its memory limit of \(gigabytes(memoryLimit)) and was stopped; "
+          + "raise --memory-limit (0: none), or \(advice)")
       Report.exitNow(3)
     }
     if child.terminationReason == .uncaughtSignal {
@@ -264,6 +293,42 @@ enum Worker {
       Report.exitNow(3)
     }
     if child.terminationStatus != 0 { Report.exitNow(child.terminationStatus) }
+  }
+
+  /// `VmPeak` of a live process, in bytes (0 when it cannot be read).
+  static func peakAddressSpace(_ pid: Int32) -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmPeak:") }),
+      let kb = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    else { return 0 }
+    return kb * 1024
+  }
+
+  /// Called first thing in every process: when the parent that started it asked (through
+  /// ``parentVariable``), the kernel kills this process when that parent dies, and it exits
+  /// at once if the parent is already gone. The variable is then cleared, so this process's
+  /// own children are tied to it, not to its parent.
+  static func dieWithParentIfAsked() {
+    guard let value = ProcessInfo.processInfo.environment[parentVariable], let parent = Int32(value) else {
+      return
+    }
+    unsetenv(parentVariable)
+    _ = gapmap_set_parent_death_signal(SIGKILL)
+    if getppid() != parent { exit(3) }
+  }
+
+  /// Limits this process's address space to `gigabytes` (0: no limit). Allocation beyond it
+  /// fails, which ends the worker; the parent reports the limit.
+  static func limitMemory(gigabytes: Double) {
+    guard gigabytes > 0 else { return }
+    let bytes = gigabytes * 1_073_741_824
+    let value = bytes < 1.8e19 ? rlim_t(bytes) : rlim_t.max
+    var limit = rlimit(rlim_cur: value, rlim_max: value)
+    _ = setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+  }
+
+  static func gigabytes(_ g: Double) -> String {
+    g == g.rounded() && g.magnitude < 1e15 ? "\(Int(g)) GB" : "\(g) GB"
   }
 
   /// What a worker's death by `signal` means, for the message that reports it: the signal's

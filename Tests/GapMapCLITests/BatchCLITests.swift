@@ -153,3 +153,63 @@ extension CLITests {
     #expect(p.terminationStatus == 0, "\(text)")
   }
 }
+
+extension CLITests {
+  /// Issue 18, item 13: outputs are compared as files, not strings (a symlinked folder into the
+  /// output root is the same folder), and summary.json is reserved for the batch summary.
+  @Test func batchOutputCollisionsAreFoundThroughSymlinksAndTheSummaryIsReserved() throws {
+    let dir = try Self.batchFolder(
+      """
+      jobs:
+        - name: direct
+          run: gaps
+          dataset: data/two
+          format: csv
+          output: out/g.csv
+        - name: via-alias
+          run: gaps
+          dataset: data/two
+          format: csv
+          output: alias/g.csv
+      """)
+    try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: dir + "/alias", withDestinationPath: dir + "/out")
+    let r = try Self.run(["batch", dir + "/batch.yaml"])
+    #expect(r.status == 1, "\(r.stderr)")
+    #expect(r.stderr.contains("via-alias writes \(dir)/alias/g.csv, as direct does"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/out/g.csv"))
+
+    // The same through a symlink to a folder that does not exist yet.
+    try FileManager.default.createSymbolicLink(atPath: dir + "/later", withDestinationPath: "not-yet")
+    try """
+    jobs:
+      - name: direct
+        run: gaps
+        dataset: data/two
+        format: csv
+        output: not-yet/g.csv
+      - name: via-dangling
+        run: gaps
+        dataset: data/two
+        format: csv
+        output: later/g.csv
+    """.write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
+    let dangling = try Self.run(["batch", dir + "/batch.yaml"])
+    #expect(dangling.status == 1, "\(dangling.stderr)")
+    #expect(
+      dangling.stderr.contains("via-dangling writes \(dir)/later/g.csv, as direct does"), "\(dangling.stderr)"
+    )
+
+    try """
+    jobs:
+      - name: clobber
+        run: summary
+        dataset: data/two
+        args: ["--format", "json"]
+        output: summary.json
+    """.write(toFile: dir + "/batch.yaml", atomically: true, encoding: .utf8)
+    let s = try Self.run(["batch", dir + "/batch.yaml"])
+    #expect(s.status == 1, "\(s.stderr)")
+    #expect(s.stderr.contains("clobber writes \(dir)/summary.json, as the batch summary does"), "\(s.stderr)")
+  }
+}

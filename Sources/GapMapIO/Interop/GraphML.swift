@@ -143,7 +143,7 @@ extension DatasetIO {
     return .array(
       t.rows.map { row in
         .object(
-          zip(t.columns, row).compactMap { c, cell in jsonValue(cell).map { JSONMember(key: c, value: $0) } })
+          row.compactMap { e in jsonValue(e.cell).map { JSONMember(key: t.columns[e.column], value: $0) } })
       })
   }
 }

@@ -118,37 +118,46 @@ struct GraphColumns {
   var integers: Set<String>
   var numbers: Set<String>
 
+  /// - Complexity: linear in the cells the dataset has (its tables are sparse).
   init(_ d: Dataset) {
     let e = DatasetEncoder.entities(d)
     let r = DatasetEncoder.relations(d)
     nodeColumns = e.columns.filter { $0 != "id" }
     edgeColumns = r.columns.filter { !["id", "source", "target"].contains($0) }
-    func pairs(_ columns: [String], _ row: [Cell], skip: Set<String>) -> [(String, String)] {
-      zip(columns, row).compactMap { c, cell in
-        let t = cell.text
-        return skip.contains(c) || t.isEmpty ? nil : (c, t)
+    func text(_ t: DatasetEncoder.Output, _ row: [DatasetEncoder.Output.Entry], _ name: String) -> String {
+      guard let c = t.columns.firstIndex(of: name) else { return "" }
+      return row.first { $0.column == c }?.cell.text ?? ""
+    }
+    func pairs(_ t: DatasetEncoder.Output, _ row: [DatasetEncoder.Output.Entry], skip: Set<String>) -> [(
+      String, String
+    )] {
+      row.compactMap { entry in
+        let c = t.columns[entry.column]
+        let v = entry.cell.text
+        return skip.contains(c) || v.isEmpty ? nil : (c, v)
       }
     }
-    nodes = e.rows.map { row in
-      let id = zip(e.columns, row).first { $0.0 == "id" }?.1.text ?? ""
-      return (id, pairs(e.columns, row, skip: ["id"]))
-    }
+    nodes = e.rows.map { row in (text(e, row, "id"), pairs(e, row, skip: ["id"])) }
     edges = r.rows.map { row in
-      let get = { (name: String) in zip(r.columns, row).first { $0.0 == name }?.1.text ?? "" }
-      return (
-        get("id"), get("source"), get("target"), pairs(r.columns, row, skip: ["id", "source", "target"])
+      (
+        text(r, row, "id"), text(r, row, "source"), text(r, row, "target"),
+        pairs(r, row, skip: ["id", "source", "target"])
       )
+    }
+    // Per column, in one pass over the cells: whether every value is a count / a number.
+    var allCounts: [String: Bool] = [:]
+    var allNumbers: [String: Bool] = [:]
+    for (c, v) in nodes.flatMap(\.cells) + edges.flatMap(\.cells)
+    where !["id", "name", "country"].contains(c) {
+      allCounts[c] = (allCounts[c] ?? true) && Scalars.count(v) != nil
+      allNumbers[c] = (allNumbers[c] ?? true) && Scalars.number(v) != nil
     }
     var ints = Set<String>()
     var nums = Set<String>()
-    let all = nodes.flatMap(\.cells) + edges.flatMap(\.cells)
-    let columns = Set(nodeColumns + edgeColumns)
-    for c in columns {
-      let values = all.filter { $0.0 == c }.map(\.1)
-      guard !values.isEmpty, !["id", "name", "country"].contains(c) else { continue }
-      if values.allSatisfy({ Scalars.count($0) != nil }) {
+    for (c, isCount) in allCounts {
+      if isCount {
         ints.insert(c)
-      } else if values.allSatisfy({ Scalars.number($0) != nil }) {
+      } else if allNumbers[c] == true {
         nums.insert(c)
       }
     }

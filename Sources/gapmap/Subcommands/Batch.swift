@@ -64,6 +64,13 @@ struct Batch: ParsableCommand {
   func run() throws {
     let m: BatchManifest
     do { m = try BatchManifest(file: manifest, outputRoot: outputRoot) } catch { Report.fail(error) }
+    if let summary {
+      let key = BatchManifest.outputIdentity(summary)
+      if let job = m.jobs.first(where: { $0.output.map(BatchManifest.outputIdentity) == key }) {
+        Report.printError("--summary \(summary): job \(job.name) writes that file; choose another path")
+        Report.exitNow(2)
+      }
+    }
     Batch.removeStaleStaging(m)
     var outcomes = [Outcome](repeating: Outcome(), count: m.jobs.count)
     let manifestTime = Batch.modified(manifest) ?? .distantFuture
@@ -231,6 +238,12 @@ struct Batch: ParsableCommand {
       }
       process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
       process.arguments = args
+      // A killed batch takes its jobs (and through them their layout workers) with it.
+      process.environment = ProcessInfo.processInfo.environment.merging([
+        Worker.parentVariable: String(getpid())
+      ]) {
+        $1
+      }
       _ = FileManager.default.createFile(atPath: log, contents: nil)
       // The child gets its own copies of these descriptors; the parent's are closed as soon as
       // it has started (kept open, they leaked three descriptors per job until the batch hit

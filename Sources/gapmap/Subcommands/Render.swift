@@ -97,6 +97,9 @@ struct Render: ParsableCommand {
   @Option(help: "Seconds the layout may take before it is stopped.")
   var timeout: Double = 60
 
+  @Option(help: "Gigabytes of address space the layout worker may use (0: no limit).")
+  var memoryLimit: Double = 8
+
   @Option(help: "Refuse to draw more nodes than this (after aggregation).")
   var maxNodes = 20_000
 
@@ -111,6 +114,7 @@ struct Render: ParsableCommand {
       throw ValidationError("--rankdir: LR, TB, RL or BT")
     }
     guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    guard memoryLimit >= 0 else { throw ValidationError("--memory-limit must be 0 (none) or positive") }
     guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must be between 10 and 1200") }
     if let idPrefix,
       !idPrefix.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) || idPrefix.isEmpty
@@ -135,6 +139,7 @@ struct Render: ParsableCommand {
       try runWorker()
       return
     }
+    Worker.limitMemory(gigabytes: memoryLimit)
     let dataset = try filters.filter().apply(to: Report.loadValid(input))
     Report.diagnostics(TextSafety.xmlDiagnostics(dataset))
     var options = DiagramOptions()
@@ -203,7 +208,7 @@ struct Render: ParsableCommand {
 
   func runWorker() throws {
     Worker.run(
-      timeout: timeout, label: input.dataset,
+      timeout: timeout, memoryLimit: memoryLimit, label: input.dataset,
       advice:
         "try --engine sfdp, a filter (--relations, --kinds, --at) or --focus ID --depth 1, or raise --timeout"
     )

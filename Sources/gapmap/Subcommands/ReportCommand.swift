@@ -40,21 +40,26 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Seconds the whole report may take before it is stopped.")
   var timeout: Double = 600
 
+  @Option(help: "Gigabytes of address space the report's worker may use (0: no limit).")
+  var memoryLimit: Double = 8
+
   @Flag(help: .hidden)
   var inProcess = false
 
   func validate() throws {
     guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+    guard memoryLimit >= 0 else { throw ValidationError("--memory-limit must be 0 (none) or positive") }
     guard output != "-" else { throw ValidationError("-o: a report is a folder, not standard output") }
   }
 
   func run() throws {
     if !inProcess {
       Worker.run(
-        timeout: timeout, label: input.dataset,
+        timeout: timeout, memoryLimit: memoryLimit, label: input.dataset,
         advice: "filter the dataset (--at, --evidence), use --engine sfdp, or raise --timeout")
       return
     }
+    Worker.limitMemory(gigabytes: memoryLimit)
     let w = Gaps.loadWeights(weights)
     let net = metrics.network(input)
     var options = ReportOptions(at: net.at)
