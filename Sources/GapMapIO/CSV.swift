@@ -18,6 +18,16 @@ public enum CSV {
     -> [Row]
   {
     var rows: [Row] = []
+    try parseRows(bytes, file: file, delimiter: delimiter) { rows.append($0) }
+    return rows
+  }
+
+  /// Parses `bytes` row by row, handing each to `body` (so a caller can keep less than every
+  /// field of a wide file).
+  /// - Throws: as ``parse(_:file:delimiter:)``.
+  static func parseRows(
+    _ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","), _ body: (Row) -> Void
+  ) throws(IOError) {
     var fields: [String] = []
     var field: [UInt8] = []
     var i = 0
@@ -38,7 +48,7 @@ public enum CSV {
     func finishRow() {
       // A line with nothing on it is skipped (but a row of empty fields is kept).
       if rowHasContent || fields.count > 1 || !(fields.first?.isEmpty ?? true) {
-        rows.append(Row(line: rowLine, fields: fields))
+        body(Row(line: rowLine, fields: fields))
       }
       fields.removeAll(keepingCapacity: true)
       rowHasContent = false
@@ -106,7 +116,6 @@ public enum CSV {
       try finishField()
       finishRow()
     }
-    return rows
   }
 
   /// Reads a table with a header row into records keyed by column name.
@@ -114,29 +123,42 @@ public enum CSV {
   public static func table(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","))
     throws(IOError) -> Table
   {
-    let rows = try parse(bytes, file: file, delimiter: delimiter)
-    guard let header = rows.first else {
-      throw IOError(file: file, line: 1, "the file is empty", hint: "a header row is required")
-    }
-    let columns = header.fields.map { $0.trimmingWhitespace }
+    // Row by row, keeping only non-empty cells: a wide file with mostly empty cells (10,000
+    // attribute columns) is not held as one String per field.
+    var header: Row?
+    var columns: [String] = []
+    var isFirst: [Bool] = []  // the first of duplicate columns wins
     var records: [Record] = []
-    records.reserveCapacity(rows.count - 1)
-    for row in rows.dropFirst() {
+    var tooMany: IOError?
+    try parseRows(bytes, file: file, delimiter: delimiter) { row in
+      guard tooMany == nil else { return }
+      guard header != nil else {
+        header = row
+        columns = row.fields.map { $0.trimmingWhitespace }
+        var seen = Set<String>()
+        isFirst = columns.map { seen.insert($0).inserted }
+        return
+      }
       if row.fields.count > columns.count {
         let extra = row.fields[columns.count...]
         if extra.contains(where: { !$0.trimmingWhitespace.isEmpty }) {
-          throw IOError(
+          tooMany = IOError(
             file: file, line: row.line,
             "\(row.fields.count) fields but the header has \(columns.count)",
             hint: "quote fields that contain a comma")
+          return
         }
       }
       var cells: [String: String] = [:]
       // Only the fields the row has (a header of millions of columns is not walked per row).
-      for i in 0..<min(columns.count, row.fields.count) where cells[columns[i]] == nil {
+      for i in 0..<min(columns.count, row.fields.count) where isFirst[i] && !row.fields[i].isEmpty {
         cells[columns[i]] = row.fields[i]
       }
       records.append(Record(line: row.line, cells: cells))
+    }
+    if let tooMany { throw tooMany }
+    guard let header else {
+      throw IOError(file: file, line: 1, "the file is empty", hint: "a header row is required")
     }
     var t = Table(file: file, columns: columns, records: records)
     t.headerLine = header.line

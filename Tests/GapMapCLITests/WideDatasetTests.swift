@@ -36,3 +36,31 @@ extension CLITests {
     #expect(header.split(separator: ",").count == 3 + n)
   }
 }
+
+extension CLITests {
+  /// The reading side of item 11: a dataset folder whose entities.csv is mostly empty cells
+  /// (4,000 entities, each with its own attribute column) is read keeping only the cells it
+  /// has (1.1 GB before for this size, 6.9 GB at 10,000).
+  @Test func readingAWideFolderKeepsOnlyItsCells() throws {
+    let dir = Self.temp() + "/wide"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let n = 4_000
+    var csv = "id,name,kind," + (0..<n).map { "attr\($0)" }.joined(separator: ",") + "\n"
+    for i in 0..<n {
+      csv +=
+        "e\(i),E\(i),company" + String(repeating: ",", count: i + 1) + "v"
+        + String(repeating: ",", count: n - 1 - i) + "\n"
+    }
+    try csv.write(toFile: dir + "/entities.csv", atomically: true, encoding: .utf8)
+    try "id,source,target,kind\n".write(toFile: dir + "/relations.csv", atomically: true, encoding: .utf8)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", "ulimit -v 1000000 && exec '\(Self.binary)' convert '\(dir)' '\(dir).json'"]
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0)
+    let json = try String(contentsOfFile: dir + ".json", encoding: .utf8)
+    #expect(json.contains("\"attr3999\": \"v\""))
+  }
+}
