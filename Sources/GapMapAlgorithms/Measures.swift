@@ -31,9 +31,16 @@ public enum Measure: String, CaseIterable, Sendable {
     }
   }
 
+  /// Whether values are whole numbers under `normalized` (which divides only the degree
+  /// family; k-core, components and communities stay whole).
+  public func isInteger(normalized: Bool) -> Bool {
+    isInteger && !(normalized && (self == .degree || self == .inDegree || self == .outDegree))
+  }
+
   /// Whether edge weights are read as lengths (they must then be positive).
   public var weightIsLength: Bool {
     self == .closeness || self == .harmonic || self == .betweenness || self == .edgeBetweenness
+      || self == .approxBetweenness
   }
 }
 
@@ -213,7 +220,8 @@ extension Graph {
         out.append(options.normalized ? g.normalizedEdgeBetweenness(b) : b)
       case .approxBetweenness:
         let a = g.approximateBetweenness(
-          epsilon: options.epsilon, delta: options.delta, seed: options.seed, threads: options.threads)
+          epsilon: options.epsilon, delta: options.delta, seed: options.seed, weighted: weighted,
+          threads: options.threads)
         out.append(options.normalized ? g.normalizedBetweenness(a.nodes) : a.nodes)
       case .eigenvector:
         guard g.nodeCount > 0 else { throw .emptyGraph(m) }

@@ -296,6 +296,51 @@ import Testing
     #expect(try C.run(["centrality", path, "--measure", "pagerank", "--max-iterations", "0"]).status == 2)
   }
 
+  /// Regression (issue 16, bug 8): with --normalized, k-core, components and communities
+  /// (which it does not scale) printed as `4.0`.
+  @Test func normalizedKeepsWholeMeasuresWhole() throws {
+    let path = C.fixtures + "/algorithms/karate.csv"
+    for format in ["csv", "json", "table"] {
+      let r = try C.run([
+        "centrality", path, "--measure", "kcore,component,degree", "--normalized", "--format", format,
+        "--top", "1",
+      ])
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(!r.stdout.contains("4.0") && r.stdout.contains("4"), "\(format): \(r.stdout)")
+      #expect(r.stdout.contains("0.48484848484848486"), "\(format)")  // degree 16 / 33
+    }
+    let csv = try C.run([
+      "centrality", path, "--measure", "kcore,scc,degree", "--normalized", "--format", "csv",
+    ])
+    #expect(csv.stdout.split(separator: "\n")[1] == "k0,4,0,0.48484848484848486")
+  }
+
+  /// Regression (issue 16, bug 4): `approx-betweenness --weight` ignored the weights.
+  @Test func approximateBetweennessHonoursWeights() throws {
+    let dir = C.temp()
+    try "source,target,weight\na,b,1\nb,c,1\na,c,10\n".write(
+      toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+    let r = try C.run([
+      "centrality", dir + "/t.csv", "--measure", "approx-betweenness", "--weight", "weight", "--format",
+      "csv",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = r.stdout.split(separator: "\n")
+    #expect(rows.count == 4 && rows[1] == "a,0.0" && rows[3] == "c,0.0")
+    let b = Double(rows[2].dropFirst(2)) ?? 0  // exact: 1.0; within ε · n(n − 1)/2 = 0.03
+    #expect(rows[2].hasPrefix("b,") && abs(b - 1) <= 0.03, "\(r.stdout)")
+    let zero = try C.run([
+      "centrality", dir + "/t.csv", "--measure", "approx-betweenness", "--weight", "weight",
+    ])
+    #expect(zero.status == 0)
+    try "source,target,weight\na,b,1\nb,c,0\n".write(
+      toFile: dir + "/z.csv", atomically: true, encoding: .utf8)
+    let bad = try C.run([
+      "centrality", dir + "/z.csv", "--measure", "approx-betweenness", "--weight", "weight",
+    ])
+    #expect(bad.status == 1 && bad.stderr.contains("must be positive"))
+  }
+
   /// Regression (issue 16, bug 3): two stars a → 1,000 leaves and b → 999 leaves. AᵀA's two
   /// top eigenvalues are 1,000 and 999, so the power iteration needs ~25,000 steps; GapMap
   /// printed hub(b) = 4.5e-5 (networkx: 1.3e-11) and exited 0. It must converge or exit 1.

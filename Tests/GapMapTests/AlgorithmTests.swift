@@ -301,6 +301,52 @@ extension Reference {
     #expect(one.nodes == two.nodes)
   }
 
+  /// Regression (issue 16, bug 4): the sampler passed no weights, so on the triangle a–b 1,
+  /// b–c 1, a–c 10 the approximation gave b 0.0 where exact weighted betweenness is 1.0.
+  @Test func weightedApproximateBetweennessSamplesWeightedPaths() throws {
+    let g = try Graph(
+      nodeCount: 3, sources: [0, 1, 0], targets: [1, 2, 2], weights: [1, 1, 10], directed: false)
+    let a = g.approximateBetweenness(epsilon: 0.05, seed: 1, weighted: true)
+    // Within ε on the pair-fraction scale: ε · n(n − 1)/2 = 0.15 here.
+    #expect(a.nodes[0] == 0 && a.nodes[2] == 0 && abs(a.nodes[1] - 1) <= 0.15, "\(a.nodes)")
+    // On Les Misérables (weighted) within ε of the exact weighted values, for several seeds.
+    let r = try Reference("lesmis-weighted")
+    let exact = r.graph.normalizedBetweenness(r.graph.betweenness(weighted: true).nodes)
+    let n = Double(r.graph.nodeCount)
+    let epsilon = 0.03
+    var worst = 0.0
+    for seed in 0..<5 {
+      let est = r.graph.normalizedBetweenness(
+        r.graph.approximateBetweenness(epsilon: epsilon, seed: UInt64(seed), weighted: true).nodes)
+      for v in 0..<r.graph.nodeCount { worst = max(worst, abs(est[v] - exact[v])) }
+    }
+    #expect(worst <= epsilon * n / (n - 2), "worst error \(worst)")
+  }
+
+  /// Regression (issue 16, bug 5): the spectral measures ignored `threads` (they used the
+  /// machine's core count). They take it now, and the scores are the same bytes for any count
+  /// (each row summed by one thread) on a graph large enough to be split.
+  @Test func spectralMeasuresTakeThreads() throws {
+    var rng = SplitMix64(seed: 16)
+    let n = 30_000
+    let m = 130_000  // 260,000 arcs undirected: above the 200,000 at which rows are split
+    let s = (0..<m).map { _ in Int32(rng.next() % UInt64(n)) }
+    let t = (0..<m).map { _ in Int32(rng.next() % UInt64(n)) }
+    let g = try Graph(nodeCount: n, sources: s, targets: t, directed: false).simplified(keepSelfLoops: true)
+    let d = try Graph(nodeCount: n, sources: s, targets: t, directed: true).simplified(keepSelfLoops: true)
+    let loose = Convergence(tolerance: 1e-10, maxIterations: 1000)
+    for threads in [2, 3] {
+      #expect(try g.pagerank(threads: threads).values == g.pagerank(threads: 1).values)
+      #expect(try d.pagerank(threads: threads).values == d.pagerank(threads: 1).values)
+      #expect(
+        try g.eigenvector(convergence: loose, threads: threads).values
+          == g.eigenvector(convergence: loose, threads: 1).values)
+      #expect(try d.katz(threads: threads).values == d.katz(threads: 1).values)
+      #expect(
+        try d.hits(convergence: loose, threads: threads).hubs == d.hits(convergence: loose, threads: 1).hubs)
+    }
+  }
+
   @Test func brokerageRoles() throws {
     let base = Paths.fixtures + "/algorithms/brokerage"
     let data = try Data(contentsOf: URL(fileURLWithPath: base + ".json"))
@@ -323,9 +369,9 @@ extension Reference {
     }
   }
 
-  @Test func shortestPathsAndAllPaths() {
+  @Test func shortestPathsAndAllPaths() throws {
     // 0 → 1 → 3, 0 → 2 → 3, 3 → 4; weights make 0-2-3 shorter.
-    let g = Graph(
+    let g = try Graph(
       nodeCount: 5, sources: [0, 1, 0, 2, 3], targets: [1, 3, 2, 3, 4], weights: [1, 1, 1, 0.5, 1],
       directed: true)
     let hops = g.allShortestPaths(from: 0, to: 4)

@@ -28,7 +28,8 @@ struct Centrality: ParsableCommand {
 
       Iterative measures (eigenvector, katz, pagerank, hubs, authorities) run until the L1
       residual of the normalised result — one more step of the measure's iteration minus the
-      result — is at most --tolerance (1e-12), or exit 1 after --max-iterations (1000).
+      result — is at most --tolerance (1e-12; eigenvector and HITS: the L1 change of a step and
+      the error it implies at the observed rate), or exit 1 after --max-iterations (1000).
       networkx instead stops when one step changes the scores by less than n · 1e-6 in L1, which
       on large graphs is after two or three steps; --networkx-defaults reproduces that (hubs and
       authorities: networkx uses an SVD, and the accurate rule is kept). --timings and JSON
@@ -36,7 +37,8 @@ struct Centrality: ParsableCommand {
       these measures, as in networkx's adjacency matrix.
 
       Several relations between a pair count once; with --weight their weights add up
-      (lengths for closeness, harmonic and betweenness; strengths otherwise). Self-loops are
+      (lengths for closeness, harmonic and the three betweenness measures; strengths otherwise;
+      approx-betweenness then samples weighted shortest paths). Self-loops are
       ignored by path measures. Datasets are directed; plain edge lists are directed when the
       file says so, else undirected (--directed / --undirected override).
 
@@ -238,7 +240,7 @@ struct Centrality: ParsableCommand {
       // The big-output path: bytes straight from the scores.
       let bytes = ScoreWriter.csv(
         ids: analysis.ids, columns: ms.map(\.rawValue), values: scores,
-        integer: ms.map { $0.isInteger && !normalized })
+        integer: ms.map { $0.isInteger(normalized: normalized) })
       clock.lap("format")
       do { try Files.writeAtomically(bytes, to: output ?? "-") } catch { Report.fail(error) }
       clock.lap("write")
@@ -247,7 +249,7 @@ struct Centrality: ParsableCommand {
       var rows = analysis.ids.indices.map { v in
         [TableValue.text(analysis.ids[v])]
           + zip(ms, scores).map { m, s in
-            m.isInteger && !normalized && s[v].isFinite ? .integer(Int(s[v])) : .number(s[v])
+            m.isInteger(normalized: normalized) && s[v].isFinite ? .integer(Int(s[v])) : .number(s[v])
           }
       }
       if let top { rows = Centrality.topRows(rows, by: scores[0], count: top) }
