@@ -4,12 +4,17 @@ one run, and writes docs/performance.md.
 
     swift build -c release --product gapmap
     python3 Benchmarks/compare.py                 # 3 runs per case; about 15 minutes
-    python3 Benchmarks/compare.py --runs 1 --quick
+    python3 Benchmarks/compare.py --runs 1 --quick   # skips the cases that take minutes
 
 For each case: end to end (wall time of the whole process: start, load the CSV edge list,
 compute, write the scores) and compute only (gapmap's `--timings` "compute" phase; the peers'
 own timer around the call, from Benchmarks/peers/peers.py), and peak resident memory (GNU time's
 maximum RSS) — medians of --runs runs. Ratios are GapMap / igraph from the same run.
+
+For the iterative measures (PageRank, eigenvector) each tool's scores are also compared with a
+converged reference (Benchmarks/reference.py: power iteration / Lanczos run to machine
+precision on the simple graph), after normalising both the same way: the accuracy column is
+the maximum relative error over all nodes.
 """
 import argparse
 import datetime
@@ -26,6 +31,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 PEERS = os.path.join(HERE, "peers", "peers.py")
+ITERATIVE = {"pagerank", "eigenvector"}
 
 # (measure, graph, directed, gapmap measure, gapmap extra args, target ratio compute, target e2e)
 CASES = [
@@ -99,6 +105,23 @@ def peer_run(lib, graph_path, case, out, timeout):
     return {"e2e": wall, "compute": info.get("compute_s"), "mem": mem}
 
 
+_references = {}
+
+
+def accuracy(measure, graph, directed, path, out, graphs):
+    """Max relative error of the scores in `out` against the converged reference."""
+    sys.path.insert(0, HERE)
+    import reference
+    key = (measure, graph)
+    if key not in _references:
+        _references[key] = reference.converged(measure, path, directed, graphs)
+    try:
+        return reference.max_relative_error(measure, _references[key], out)
+    except Exception as e:  # a tool's file that cannot be compared
+        print(f"accuracy: {measure} {graph} {out}: {e}", file=sys.stderr)
+        return None
+
+
 def median(xs):
     xs = [x for x in xs if x is not None]
     return statistics.median(xs) if xs else None
@@ -146,7 +169,9 @@ def main():
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "gapmap"))
     ap.add_argument("--out", default=os.path.join(ROOT, "docs", "performance.md"))
     ap.add_argument("--json", default=os.path.join(HERE, "results", "compare.json"))
-    ap.add_argument("--quick", action="store_true", help="skip networkx and the ba20k betweenness")
+    ap.add_argument("--quick", action="store_true",
+                    help="skip the cases that take minutes: betweenness on ba20k, NetworKit's approximate "
+                         "betweenness and networkx's betweenness")
     ap.add_argument("--timeout", type=float, default=900)
     ap.add_argument("--markdown-only", action="store_true", help="rewrite the page from the saved JSON")
     ap.add_argument("--only", help="re-run only these measures (comma-separated), keeping the saved others")
@@ -158,7 +183,7 @@ def main():
     if not os.access(a.binary, os.X_OK):
         sys.exit(f"compare: no gapmap binary at {a.binary}: run `swift build -c release --product gapmap`")
     subprocess.run([sys.executable, os.path.join(HERE, "peers", "gen.py"), a.graphs], check=True)
-    libs = ["igraph", "networkit", "rustworkx"] + ([] if a.quick else ["networkx"])
+    libs = ["igraph", "networkit", "rustworkx", "networkx"]
     results = []
     work = tempfile.mkdtemp(prefix="gapmap-compare-")
     for case in CASES:
@@ -173,9 +198,11 @@ def main():
         for tool in tools:
             if tool == "networkx" and (measure, graph) not in NETWORKX_OK:
                 continue
+            if a.quick and (tool, measure) in {("networkx", "betweenness"), ("networkit", "approx-betweenness")}:
+                continue
             runs = []
+            out = os.path.join(work, f"{tool}-{measure}-{graph}.csv")
             for _ in range(a.runs if tool != "networkx" else 1):
-                out = os.path.join(work, f"{tool}.csv")
                 r = gapmap_run(a.binary, path, case, out, a.timeout) if tool == "gapmap" else \
                     peer_run(tool, path, case, out, a.timeout)
                 if r is None:
@@ -183,6 +210,8 @@ def main():
                 runs.append(r)
             if runs:
                 row["tools"][tool] = {k: median([r[k] for r in runs]) for k in ["e2e", "compute", "mem"]}
+                if measure in ITERATIVE:
+                    row["tools"][tool]["error"] = accuracy(measure, graph, case[2], path, out, a.graphs)
                 print(f"{measure:20} {graph:16} {tool:10} compute {fmt(row['tools'][tool]['compute'])} s"
                       f"  e2e {fmt(row['tools'][tool]['e2e'])} s  {fmt(row['tools'][tool]['mem'], 0)} MB",
                       flush=True)
@@ -202,8 +231,8 @@ def main():
 def write_markdown(path, meta, results):
     lines = []
     met_all = True
-    table = ["| measure | graph | tool | compute (s) | end to end (s) | peak MB | compute / igraph | e2e / igraph | target |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    table = ["| measure | graph | tool | compute (s) | end to end (s) | peak MB | max rel. error | compute / igraph | e2e / igraph | target |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     headline = []
     for row in results:
         ig = row["tools"].get("igraph")
@@ -229,8 +258,11 @@ def write_markdown(path, meta, results):
                 if rc is not None and re_ is not None:
                     headline.append((row["measure"], row["graph"], rc, re_))
             name = f"**{tool}**" if tool == "gapmap" else tool
+            err = t.get("error")
+            acc = ("–" if err is None else f"{err:.1e}") if row["measure"] in ITERATIVE else \
+                "sampled" if row["measure"] == "approx-betweenness" else "exact"
             table.append(f"| {row['measure']} | {row['graph']} | {name} | {fmt(t['compute'])} | {fmt(t['e2e'])} | "
-                         f"{fmt(t['mem'], 0)} | {fmt(rc, 2) if tool != 'igraph' else '1'} | "
+                         f"{fmt(t['mem'], 0)} | {acc} | {fmt(rc, 2) if tool != 'igraph' else '1'} | "
                          f"{fmt(re_, 2) if tool != 'igraph' else '1'} | {target} |")
     v = meta["versions"]
     lines += [
@@ -248,7 +280,12 @@ def write_markdown(path, meta, results):
         "also gives the **peak resident memory**. **Compute** is gapmap's `--timings` compute phase and the "
         "peers' own timer around the library call (`Benchmarks/peers/peers.py`). GapMap uses both cores "
         "(`--threads` default); the peers are single-threaded except NetworKit. Ratios are GapMap / igraph "
-        "from the same run; below 1 GapMap is faster.",
+        "from the same run; below 1 GapMap is faster. **Max rel. error** (iterative measures): the largest "
+        "|score − reference| / reference over all nodes against a converged reference (`Benchmarks/reference.py`), "
+        "both normalised alike (PageRank to sum 1, eigenvector to unit length); GapMap runs at its default "
+        "(L1 residual ≤ 1e-12), the peers at theirs (igraph's PRPACK is exact to rounding; networkx and rustworkx "
+        "stop at an L1 change below n·1e-6, NetworKit at its tol 1e-9 as `peers.py` sets it). \"exact\": "
+        "not an iterative measure; \"sampled\": approximate betweenness, ε = 0.01 additive (normalised).",
         "- Graphs: `Benchmarks/peers/gen.py` (igraph generators, fixed seed): ba5k (5,000 nodes, 24,985 "
         "edges), ba20k (20,000 / 99,985), ba200k (200,000 / 999,985), pl200k-directed (200,000 / "
         "1,000,000, directed power law).",

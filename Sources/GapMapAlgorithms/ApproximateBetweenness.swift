@@ -27,18 +27,26 @@ extension Graph {
   /// unnormalised values (× n(n − 1), halved when undirected). Deterministic for a seed and any
   /// thread count (each chunk of samples has its own generator derived from the seed).
   ///
-  /// VD bound: for undirected graphs 2·ecc + 1 from one node per component, for directed
-  /// graphs the number of nodes of the largest weak component.
-  /// - Complexity: O(r · (n + m)) worst case; each sample's BFS stops at the target's level.
+  /// With `weighted`, edge weights are lengths (they must be positive): each sample is a
+  /// shortest path by Dijkstra, drawn uniformly among the weighted shortest s–t paths, and the
+  /// estimate approximates `betweenness_centrality(G, weight=)`.
+  ///
+  /// VD bound: for unweighted undirected graphs 2·ecc + 1 from one node per component; for
+  /// directed or weighted graphs the number of nodes of the largest weak component.
+  /// - Complexity: O(r · (n + m)) worst case, each sample's BFS stopping at the target's level;
+  ///   weighted O(r · (n + m) log n).
   public func approximateBetweenness(
-    epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 0, threads: Int = defaultThreadCount
+    epsilon: Double = 0.01, delta: Double = 0.1, seed: UInt64 = 0, weighted: Bool = false,
+    threads: Int = defaultThreadCount
   ) -> ApproximateBetweenness {
     let n = nodeCount
     guard n >= 3 else {
       return ApproximateBetweenness(
         nodes: [Double](repeating: 0, count: n), samples: 0, vertexDiameterBound: n)
     }
-    let vd = _vertexDiameterBound()
+    let outW = weighted ? outSlotWeights() : nil
+    let inW = weighted ? inSlotWeights() : nil
+    let vd = _vertexDiameterBound(weighted: outW != nil)
     let logTerm = vd > 3 ? floor(log2(Double(vd - 2))) : 0
     // Total for any epsilon and delta in (0, 1): a tiny epsilon overflows the sample count to
     // infinity, which is capped (the run is then bounded by time, not by a trap).
@@ -60,7 +68,7 @@ extension Graph {
         let s = rng.below(n)
         var t = rng.below(n - 1)
         if t >= s { t += 1 }
-        ws.run(graph, from: s, weights: nil, stopAt: t)
+        ws.run(graph, from: s, weights: outW, stopAt: t)
         guard ws.dist[t].isFinite else { continue }
         // Walk back from t choosing each predecessor with probability σ_v / σ_w.
         var w = t
@@ -70,7 +78,7 @@ extension Graph {
           var chosen = -1
           for q in graph.inOffsets[w]..<graph.inOffsets[w + 1] {
             let v = Int(graph.inSources[q])
-            guard v != w, ws.dist[v] + 1 == ws.dist[w] else { continue }
+            guard v != w, ws.dist[v] + (inW?[q] ?? 1) == ws.dist[w] else { continue }
             acc += ws.sigma[v]
             chosen = v
             if acc > target { break }
@@ -88,9 +96,10 @@ extension Graph {
   }
 
   /// An upper bound on the vertex diameter (nodes on a longest shortest path).
-  func _vertexDiameterBound() -> Int {
+  func _vertexDiameterBound(weighted: Bool = false) -> Int {
     let comps = weaklyConnectedComponents()
-    if isDirected { return comps.sizes.first ?? 1 }
+    // A weighted shortest path may take more hops than any unweighted one.
+    if isDirected || weighted { return comps.sizes.first ?? 1 }
     var firstOf = [Int](repeating: -1, count: comps.count)
     for v in 0..<nodeCount where firstOf[Int(comps.membership[v])] < 0 {
       firstOf[Int(comps.membership[v])] = v

@@ -31,9 +31,16 @@ public enum Measure: String, CaseIterable, Sendable {
     }
   }
 
+  /// Whether values are whole numbers under `normalized` (which divides only the degree
+  /// family; k-core, components and communities stay whole).
+  public func isInteger(normalized: Bool) -> Bool {
+    isInteger && !(normalized && (self == .degree || self == .inDegree || self == .outDegree))
+  }
+
   /// Whether edge weights are read as lengths (they must then be positive).
   public var weightIsLength: Bool {
     self == .closeness || self == .harmonic || self == .betweenness || self == .edgeBetweenness
+      || self == .approxBetweenness
   }
 }
 
@@ -55,14 +62,46 @@ public struct MeasureOptions: Sendable {
   public var personalization: [Double]?
   /// Louvain resolution.
   public var resolution = 1.0
+  /// Iterative measures (eigenvector, Katz, PageRank, HITS): the stopping bound (nil: 1e-12 on
+  /// the L1 residual; with `networkxDefaults`, networkx's tol, 1e-6 · n on the L1 change).
+  public var tolerance: Double?
+  /// Iterative measures: the most iterations (nil: 1,000; with `networkxDefaults`, networkx's
+  /// max_iter: 100 for PageRank and eigenvector, 1,000 for Katz).
+  public var maxIterations: Int?
+  /// Use networkx's stopping rule and iteration for eigenvector, Katz and PageRank, to
+  /// reproduce its numbers (HITS: networkx uses an SVD, so GapMap's accurate rule is kept).
+  public var networkxDefaults = false
 
   public init() {}
+
+  /// The stopping rule for an iterative measure.
+  public func convergence(for measure: Measure) -> Convergence {
+    guard networkxDefaults, measure != .hubs, measure != .authorities else {
+      return Convergence(
+        tolerance: tolerance ?? Convergence.accurate.tolerance,
+        maxIterations: maxIterations ?? Convergence.accurate.maxIterations)
+    }
+    return Convergence(
+      tolerance: tolerance ?? 1e-6, maxIterations: maxIterations ?? (measure == .katz ? 1000 : 100),
+      networkx: true)
+  }
+}
+
+/// The accuracy an iterative measure reached.
+public struct MeasureAccuracy: Sendable, Equatable {
+  public var measure: Measure
+  /// Iterations run (see ``IterativeResult/iterations``).
+  public var iterations: Int
+  /// The L1 residual reached (networkx's rule: the L1 change of the last step).
+  public var residual: Double
+  /// The rule that was met.
+  public var convergence: Convergence
 }
 
 /// Why a measure could not be computed.
 public enum MeasureError: Error, Sendable, Equatable, CustomStringConvertible {
   /// An iterative measure did not meet its stopping rule.
-  case notConverged(Measure, iterations: Int)
+  case notConverged(Measure, ConvergenceError)
   /// A length-weighted measure met a weight that is not a positive length (edge id).
   case nonPositiveLength(Measure, edge: Int, weight: Double)
   /// A measure needs at least this many nodes.
@@ -70,8 +109,12 @@ public enum MeasureError: Error, Sendable, Equatable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .notConverged(let m, let it):
-      return "\(m.rawValue) did not converge in \(it) iterations"
+    case .notConverged(let m, let e):
+      let rule =
+        e.convergence.networkx
+        ? "L1 change \(e.residual), networkx's bound n · \(e.convergence.tolerance)"
+        : "L1 residual \(e.residual), tolerance \(e.convergence.tolerance)"
+      return "\(m.rawValue) did not converge in \(e.iterations) iterations (\(rule))"
     case .nonPositiveLength(let m, _, let w):
       return "\(m.rawValue) reads weights as lengths, which must be positive; found \(w)"
     case .emptyGraph(let m):
@@ -94,6 +137,16 @@ extension Graph {
   public func measures(_ measures: [Measure], options: MeasureOptions = MeasureOptions()) throws(MeasureError)
     -> [[Double]]
   {
+    try measureResults(measures, options: options).values
+  }
+
+  /// ``measures(_:options:)`` with the accuracy each iterative measure reached (in the order of
+  /// `measures`; hubs and authorities share one entry each).
+  /// - Complexity: the sum of the measures' own.
+  public func measureResults(_ measures: [Measure], options: MeasureOptions = MeasureOptions())
+    throws(MeasureError) -> (values: [[Double]], accuracy: [MeasureAccuracy])
+  {
+    var accuracy: [MeasureAccuracy] = []
     let g = simplified(keepSelfLoops: true)
     if let w = g.edgeWeights, let m = measures.first(where: \.weightIsLength),
       let bad = w.firstIndex(where: { !($0 > 0) })
@@ -117,20 +170,39 @@ extension Graph {
       holesCache = h
       return h
     }
-    var hitsCache: (hubs: [Double], authorities: [Double])?
-    func hits() -> (hubs: [Double], authorities: [Double]) {
-      if let hitsCache { return hitsCache }
-      let h = g.hits()
-      hitsCache = (h.hubs, h.authorities)
-      return (h.hubs, h.authorities)
+    var hitsCache: HITSResult?
+    func hits(_ m: Measure) throws(MeasureError) -> HITSResult {
+      let c = options.convergence(for: m)
+      let h: HITSResult
+      if let hitsCache {
+        h = hitsCache
+      } else {
+        do { h = try g.hits(convergence: c, threads: options.threads) } catch {
+          throw .notConverged(m, error)
+        }
+        hitsCache = h
+      }
+      accuracy.append(
+        MeasureAccuracy(measure: m, iterations: h.iterations, residual: h.residual, convergence: c))
+      return h
     }
     func perDegree(_ x: [Double]) -> [Double] {
       options.normalized && g.nodeCount > 1 ? x.map { $0 / (n - 1) } : x
     }
-    func converged(_ r: IterativeResult, _ m: Measure) throws(MeasureError) -> [Double] {
-      guard r.converged else { throw .notConverged(m, iterations: r.iterations) }
-      return r.values
+    func iterative(_ m: Measure, _ run: (Convergence) throws(ConvergenceError) -> IterativeResult)
+      throws(MeasureError) -> [Double]
+    {
+      let c = options.convergence(for: m)
+      do {
+        let r = try run(c)
+        accuracy.append(
+          MeasureAccuracy(measure: m, iterations: r.iterations, residual: r.residual, convergence: c))
+        return r.values
+      } catch {
+        throw .notConverged(m, error)
+      }
     }
+    let t = options.threads
     var out: [[Double]] = []
     for m in measures {
       switch m {
@@ -148,18 +220,26 @@ extension Graph {
         out.append(options.normalized ? g.normalizedEdgeBetweenness(b) : b)
       case .approxBetweenness:
         let a = g.approximateBetweenness(
-          epsilon: options.epsilon, delta: options.delta, seed: options.seed, threads: options.threads)
+          epsilon: options.epsilon, delta: options.delta, seed: options.seed, weighted: weighted,
+          threads: options.threads)
         out.append(options.normalized ? g.normalizedBetweenness(a.nodes) : a.nodes)
       case .eigenvector:
         guard g.nodeCount > 0 else { throw .emptyGraph(m) }
-        out.append(try converged(g.eigenvector(), m))
+        out.append(
+          try iterative(m) { c throws(ConvergenceError) in try g.eigenvector(convergence: c, threads: t) })
       case .katz:
-        out.append(try converged(g.katz(alpha: options.alpha, beta: options.beta), m))
+        out.append(
+          try iterative(m) { c throws(ConvergenceError) in
+            try g.katz(alpha: options.alpha, beta: options.beta, convergence: c, threads: t)
+          })
       case .pagerank:
         out.append(
-          try converged(g.pagerank(damping: options.damping, personalization: options.personalization), m))
-      case .hubs: out.append(hits().hubs)
-      case .authorities: out.append(hits().authorities)
+          try iterative(m) { c throws(ConvergenceError) in
+            try g.pagerank(
+              damping: options.damping, personalization: options.personalization, convergence: c, threads: t)
+          })
+      case .hubs: out.append(try hits(m).hubs)
+      case .authorities: out.append(try hits(m).authorities)
       case .kcore: out.append(g.coreNumbers())
       case .constraint: out.append(holes().constraint)
       case .effectiveSize: out.append(holes().effectiveSize)
@@ -169,6 +249,6 @@ extension Graph {
         out.append(g.louvain(resolution: options.resolution, seed: options.seed).membership.map(Double.init))
       }
     }
-    return out
+    return (out, accuracy)
   }
 }

@@ -7,7 +7,7 @@
 /// results (edge betweenness, weights, relation ids) map back to the caller's edge list.
 ///
 /// ```swift
-/// let g = Graph(nodeCount: 3, sources: [0, 1], targets: [1, 2], directed: true)
+/// let g = try Graph(nodeCount: 3, sources: [0, 1], targets: [1, 2], directed: true)
 /// g.outNeighbors(of: 1)   // [2]
 /// g.inNeighbors(of: 1)    // [0]
 /// ```
@@ -51,7 +51,7 @@ public struct Graph: Sendable {
     case merge
   }
 
-  /// Builds a graph from an edge list.
+  /// Builds a graph from an edge list, checking it first.
   ///
   /// - Parameters:
   ///   - nodeCount: the number of nodes; every endpoint must be in `0..<nodeCount`.
@@ -61,9 +61,35 @@ public struct Graph: Sendable {
   ///   - parallel: keep parallel edges, or merge them (weights summed, first edge's id kept in
   ///     order of appearance; the merged edge ids are renumbered densely in input order).
   ///   - selfLoops: whether to keep self-loops.
+  /// - Throws: ``GraphError`` when an endpoint is outside `0..<nodeCount`, the arrays differ in
+  ///   length, or `nodeCount` is negative or above `Int32.max` — before any memory is touched.
   /// - Complexity: O(n + m) time and memory (two counting-sort passes, no comparison sort).
   public init(
     nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Double]? = nil,
+    directed: Bool, parallel: ParallelEdges = .keep, selfLoops: Bool = true
+  ) throws(GraphError) {
+    guard nodeCount >= 0 && nodeCount <= Int(Int32.max) else { throw .nodeCountOutOfRange(nodeCount) }
+    guard sources.count == targets.count else {
+      throw .lengthMismatch(sources: sources.count, targets: targets.count, weights: weights?.count)
+    }
+    if let weights, weights.count != sources.count {
+      throw .lengthMismatch(sources: sources.count, targets: targets.count, weights: weights.count)
+    }
+    let limit = Int32(truncatingIfNeeded: nodeCount)
+    for (e, (u, v)) in zip(sources, targets).enumerated() where u < 0 || u >= limit || v < 0 || v >= limit {
+      throw .endpointOutOfRange(edge: e, node: u < 0 || u >= limit ? u : v, nodeCount: nodeCount)
+    }
+    self.init(
+      uncheckedNodeCount: nodeCount, sources: sources, targets: targets, weights: weights, directed: directed,
+      parallel: parallel, selfLoops: selfLoops)
+  }
+
+  /// Builds a graph from an edge list whose endpoints the caller has made itself, within
+  /// `0..<nodeCount` (the package's readers and projections); other callers use the checking
+  /// initialiser.
+  /// - Complexity: O(n + m).
+  package init(
+    uncheckedNodeCount nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Double]? = nil,
     directed: Bool, parallel: ParallelEdges = .keep, selfLoops: Bool = true
   ) {
     precondition(sources.count == targets.count, "sources and targets differ in length")
@@ -135,7 +161,7 @@ public struct Graph: Sendable {
   public func reversed() -> Graph {
     guard isDirected else { return self }
     return Graph(
-      nodeCount: nodeCount, sources: edgeTargets, targets: edgeSources, weights: edgeWeights,
+      uncheckedNodeCount: nodeCount, sources: edgeTargets, targets: edgeSources, weights: edgeWeights,
       directed: true)
   }
 
@@ -144,7 +170,7 @@ public struct Graph: Sendable {
   public func undirected() -> Graph {
     guard isDirected else { return self }
     return Graph(
-      nodeCount: nodeCount, sources: edgeSources, targets: edgeTargets, weights: edgeWeights,
+      uncheckedNodeCount: nodeCount, sources: edgeSources, targets: edgeTargets, weights: edgeWeights,
       directed: false)
   }
 }
@@ -157,7 +183,7 @@ extension Graph {
     // Most graphs are simple already: one pass over the sorted rows avoids a rebuild.
     if _isSimple(keepSelfLoops: keepSelfLoops) { return self }
     return Graph(
-      nodeCount: nodeCount, sources: edgeSources, targets: edgeTargets, weights: edgeWeights,
+      uncheckedNodeCount: nodeCount, sources: edgeSources, targets: edgeTargets, weights: edgeWeights,
       directed: isDirected, parallel: .merge, selfLoops: keepSelfLoops)
   }
 
@@ -209,5 +235,27 @@ extension Graph {
       if Int(outTargets[mid]) < v { lo = mid + 1 } else { hi = mid }
     }
     return lo < outOffsets[u + 1] && Int(outTargets[lo]) == v ? lo : nil
+  }
+}
+
+/// Why ``Graph/init(nodeCount:sources:targets:weights:directed:parallel:selfLoops:)`` refused an
+/// edge list.
+public enum GraphError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Edge `edge` has the endpoint `node`, outside `0..<nodeCount`.
+  case endpointOutOfRange(edge: Int, node: Int32, nodeCount: Int)
+  /// The endpoint (and weight) arrays differ in length.
+  case lengthMismatch(sources: Int, targets: Int, weights: Int?)
+  /// The node count is negative or above `Int32.max`.
+  case nodeCountOutOfRange(Int)
+
+  public var description: String {
+    switch self {
+    case .endpointOutOfRange(let e, let v, let n):
+      return "edge \(e) has the endpoint \(v), outside the \(n) nodes 0..<\(n)"
+    case .lengthMismatch(let s, let t, let w):
+      return "\(s) sources, \(t) targets" + (w.map { " and \($0) weights" } ?? "") + ": the lengths differ"
+    case .nodeCountOutOfRange(let n):
+      return "a graph has 0 to \(Int32.max) nodes, not \(n)"
+    }
   }
 }

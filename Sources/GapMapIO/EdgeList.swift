@@ -27,7 +27,9 @@ public struct EdgeList: Sendable {
   /// The graph (parallel edges and self-loops kept).
   /// - Complexity: O(n + m).
   public func graph(directed: Bool) -> Graph {
-    Graph(nodeCount: nodes.count, sources: sources, targets: targets, weights: weights, directed: directed)
+    Graph(
+      uncheckedNodeCount: nodes.count, sources: sources, targets: targets, weights: weights,
+      directed: directed)
   }
 }
 

@@ -5,7 +5,11 @@ import Yams
 /// with the line of every mapping key, so messages can name `file:line`.
 ///
 /// Anchors and aliases are refused: they are not needed for these small files and are the
-/// door to "billion laughs" expansion.
+/// door to "billion laughs" expansion. They are recognised from the parser's events (the
+/// composed node that carries an anchor, or an alias node), not by scanning the text, so
+/// `name: mine *draft*` or `R&D` are plain text. Composing shares an aliased node instead of
+/// copying it, and the conversion stops at the first anchored node, before any alias could
+/// be expanded.
 public enum YAML {
   /// Parses one YAML document (an empty document is `null`).
   /// - Throws: a located ``IOError`` for malformed YAML, aliases or non-string keys.
@@ -13,14 +17,13 @@ public enum YAML {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw IOError(file: file, "not UTF-8 text")
     }
-    if let line = YAML.anchorOrAliasLine(text) {
-      throw IOError(
-        file: file, line: line, "anchors and aliases are not supported",
-        hint: "write the repeated values out; aliases can expand exponentially")
-    }
+    // Yams's nodes hold their anchor weakly; the parser keeps every anchor alive, so it must
+    // outlive the conversion for an anchored node to show its anchor.
+    let parser: Parser
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      parser = try Parser(yaml: text)
+      node = try parser.singleRoot()
     } catch let YamlError.scanner(_, problem, mark, _) {
       throw IOError(file: file, line: mark.line, problem)
     } catch let YamlError.parser(_, problem, mark, _) {
@@ -30,6 +33,7 @@ public enum YAML {
     } catch {
       throw IOError(file: file, "not valid YAML: \(error)")
     }
+    defer { withExtendedLifetime(parser) {} }
     guard let node else { return .null }
     return try convert(node, file: file, depth: 0)
   }
@@ -41,51 +45,19 @@ public enum YAML {
     return try parse(bytes, file: path)
   }
 
-  /// The first line with a YAML anchor (`&name`) or alias (`*name`) outside quotes and
-  /// comments, if any.
-  static func anchorOrAliasLine(_ text: String) -> Int? {
-    for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var inSingle = false
-      var inDouble = false
-      var previous: Character = " "
-      var chars = Array(raw)
-      var k = 0
-      while k < chars.count {
-        let c = chars[k]
-        if inDouble {
-          if c == "\\" { k += 1 } else if c == "\"" { inDouble = false }
-        } else if inSingle {
-          if c == "'" { inSingle = false }
-        } else if c == "\"" {
-          inDouble = true
-        } else if c == "'"
-          && (previous == " " || previous == "[" || previous == "{" || previous == "," || previous == ":")
-        {
-          inSingle = true
-        } else if c == "#" && previous.isWhitespace {
-          chars.removeSubrange(k...)
-          break
-        } else if (c == "&" || c == "*") && " \t[{,:-".contains(previous) && k + 1 < chars.count
-          && !" \t,]}".contains(chars[k + 1])
-        {
-          return i + 1
-        }
-        previous = c
-        k += 1
-      }
-    }
-    return nil
-  }
-
   static func convert(_ node: Node, file: String, depth: Int) throws(IOError) -> JSONValue {
     let line = node.mark?.line ?? 0
     guard depth < 64 else { throw IOError(file: file, line: line, "nested more than 64 levels") }
     if node.anchor != nil {
-      throw IOError(file: file, line: line, "anchors and aliases are not supported")
+      throw IOError(
+        file: file, line: line, "anchors and aliases are not supported",
+        hint: "write the repeated values out; aliases can expand exponentially")
     }
     switch node {
     case .alias:
-      throw IOError(file: file, line: line, "anchors and aliases are not supported")
+      throw IOError(
+        file: file, line: line, "anchors and aliases are not supported",
+        hint: "write the repeated values out; aliases can expand exponentially")
     case .scalar(let s):
       guard s.style == .plain else { return .string(s.string) }
       let text = s.string

@@ -67,7 +67,8 @@ public struct Projection: Sendable {
       dst.append(t)
       indices.append(i)
     }
-    let g = Graph(nodeCount: nodes.count, sources: src, targets: dst, weights: weights, directed: directed)
+    let g = Graph(
+      uncheckedNodeCount: nodes.count, sources: src, targets: dst, weights: weights, directed: directed)
     return (g, nodes, indices, missing)
   }
 

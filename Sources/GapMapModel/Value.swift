@@ -60,7 +60,8 @@ extension Value {
     if text.isEmpty { return .unknown }
     let lower = text.lowercased()
     if lower == ValueWords.undisclosed { return .undisclosed }
-    if lower == ValueWords.notApplicable || lower == "na" { return .notApplicable }
+    // Only `n/a`: a bare `na` is ambiguous (`NA` is Namibia's country code).
+    if lower == ValueWords.notApplicable { return .notApplicable }
     return parse(text).map { .known($0) }
   }
 

@@ -265,6 +265,122 @@ import Testing
     #expect(k.status == 1 && k.stderr.contains("katz did not converge"))
   }
 
+  /// Accurate by default: converged to 1e-9 relative against networkx run to convergence; the
+  /// accuracy reached is reported; --networkx-defaults reproduces networkx's default numbers.
+  @Test func iterativeMeasuresAreAccurateAndReportTheirAccuracy() throws {
+    let path = C.fixtures + "/algorithms/lesmis-weighted.csv"
+    let data = try Data(contentsOf: URL(fileURLWithPath: C.fixtures + "/algorithms/lesmis-weighted.json"))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let measures = try #require(json["measures"] as? [String: Any])
+    func scores(_ extra: [String]) throws -> (values: [String: Double], object: [String: Any], stderr: String)
+    {
+      let r = try C.run(
+        ["centrality", path, "--measure", "pagerank", "--weight", "weight", "--format", "json", "--timings"]
+          + extra)
+      #expect(r.status == 0, "\(r.stderr)")
+      let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+      let nodes = try #require(obj["nodes"] as? [[String: Any]])
+      var out: [String: Double] = [:]
+      for node in nodes { out[node["id"] as? String ?? ""] = (node["pagerank"] as? NSNumber)?.doubleValue }
+      return (out, obj, r.stderr)
+    }
+    let accurate = try scores([])
+    let reference = try #require(measures["pagerank"] as? [String: Double])
+    for (id, e) in reference { #expect(abs((accurate.values[id] ?? 0) - e) / e <= 1e-9, "\(id)") }
+    let accuracy = try #require(
+      (accurate.object["accuracy"] as? [String: Any])?["pagerank"] as? [String: Any])
+    #expect((accuracy["residual"] as? Double ?? 1) <= 1e-12)
+    #expect(accuracy["tolerance"] as? Double == 1e-12)
+    #expect(accuracy["rule"] as? String == "residual")
+    #expect((accuracy["iterations"] as? Int ?? 0) > 0)
+    #expect(accurate.stderr.contains("pagerank: ") && accurate.stderr.contains("iterations, L1 residual"))
+    let nx = try scores(["--networkx-defaults"])
+    let nxReference = try #require(measures["pagerank-nx"] as? [String: Double])
+    for (id, e) in nxReference { #expect(abs((nx.values[id] ?? 0) - e) <= 1e-15, "\(id)") }
+    // The defaults differ measurably from the converged values: the point of the new default.
+    #expect(nxReference.contains { id, e in abs(e - reference[id, default: 0]) / e > 1e-6 })
+    // Not converged within the limit: exit 1 with the accuracy reached and what to change.
+    let few = try C.run(["centrality", path, "--measure", "pagerank", "--max-iterations", "2"])
+    #expect(few.status == 1)
+    #expect(few.stderr.contains("pagerank did not converge in 2 iterations (L1 residual "))
+    #expect(few.stderr.contains("raise --max-iterations or --tolerance"))
+    let loose = try C.run([
+      "centrality", path, "--measure", "pagerank", "--tolerance", "1e-3", "--format", "json",
+    ])
+    #expect(loose.status == 0 && loose.stdout.contains("\"tolerance\": 0.001"))
+    #expect(try C.run(["centrality", path, "--measure", "pagerank", "--tolerance", "0"]).status == 2)
+    #expect(try C.run(["centrality", path, "--measure", "pagerank", "--max-iterations", "0"]).status == 2)
+  }
+
+  /// Regression (issue 16, bug 8): with --normalized, k-core, components and communities
+  /// (which it does not scale) printed as `4.0`.
+  @Test func normalizedKeepsWholeMeasuresWhole() throws {
+    let path = C.fixtures + "/algorithms/karate.csv"
+    for format in ["csv", "json", "table"] {
+      let r = try C.run([
+        "centrality", path, "--measure", "kcore,component,degree", "--normalized", "--format", format,
+        "--top", "1",
+      ])
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(!r.stdout.contains("4.0") && r.stdout.contains("4"), "\(format): \(r.stdout)")
+      #expect(r.stdout.contains("0.48484848484848486"), "\(format)")  // degree 16 / 33
+    }
+    let csv = try C.run([
+      "centrality", path, "--measure", "kcore,scc,degree", "--normalized", "--format", "csv",
+    ])
+    #expect(csv.stdout.split(separator: "\n")[1] == "k0,4,0,0.48484848484848486")
+  }
+
+  /// Regression (issue 16, bug 4): `approx-betweenness --weight` ignored the weights.
+  @Test func approximateBetweennessHonoursWeights() throws {
+    let dir = C.temp()
+    try "source,target,weight\na,b,1\nb,c,1\na,c,10\n".write(
+      toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+    let r = try C.run([
+      "centrality", dir + "/t.csv", "--measure", "approx-betweenness", "--weight", "weight", "--format",
+      "csv",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let rows = r.stdout.split(separator: "\n")
+    #expect(rows.count == 4 && rows[1] == "a,0.0" && rows[3] == "c,0.0")
+    let b = Double(rows[2].dropFirst(2)) ?? 0  // exact: 1.0; within ε · n(n − 1)/2 = 0.03
+    #expect(rows[2].hasPrefix("b,") && abs(b - 1) <= 0.03, "\(r.stdout)")
+    let zero = try C.run([
+      "centrality", dir + "/t.csv", "--measure", "approx-betweenness", "--weight", "weight",
+    ])
+    #expect(zero.status == 0)
+    try "source,target,weight\na,b,1\nb,c,0\n".write(
+      toFile: dir + "/z.csv", atomically: true, encoding: .utf8)
+    let bad = try C.run([
+      "centrality", dir + "/z.csv", "--measure", "approx-betweenness", "--weight", "weight",
+    ])
+    #expect(bad.status == 1 && bad.stderr.contains("must be positive"))
+  }
+
+  /// Regression (issue 16, bug 3): two stars a → 1,000 leaves and b → 999 leaves. AᵀA's two
+  /// top eigenvalues are 1,000 and 999, so the power iteration needs ~25,000 steps; GapMap
+  /// printed hub(b) = 4.5e-5 (networkx: 1.3e-11) and exited 0. It must converge or exit 1.
+  @Test func hitsThatDoesNotConvergeExits1() throws {
+    let dir = C.temp()
+    var edges = "source,target\n"
+    for i in 0..<1000 { edges += "a,x\(i)\n" }
+    for i in 0..<999 { edges += "b,y\(i)\n" }
+    try edges.write(toFile: dir + "/stars.csv", atomically: true, encoding: .utf8)
+    let r = try C.run(["centrality", dir + "/stars.csv", "--directed", "--measure", "hubs,authorities"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("hubs did not converge in 1000 iterations"))
+    // Given enough iterations it converges, to networkx's answer.
+    let more = try C.run([
+      "centrality", dir + "/stars.csv", "--directed", "--measure", "hubs", "--max-iterations", "100000",
+      "--format", "csv",
+    ])
+    #expect(more.status == 0, "\(more.stderr)")
+    let b = more.stdout.split(separator: "\n").first { $0.hasPrefix("b,") }.map {
+      Double($0.dropFirst(2)) ?? 1
+    }
+    #expect((b ?? 1) < 1e-9)
+  }
+
   @Test func pathListsRelationsAndSources() throws {
     let r = try C.run([
       "path", "datasets/border-outsourcing", "--from", "uk-home-office", "--to", "brook-house", "--format",

@@ -58,6 +58,26 @@ import Testing
         })
   }
 
+  /// Regression (issue 16, bug 1): `country=NA` passed `validate --strict` and `convert` wrote
+  /// `"country": "n/a"`. Namibia stays Namibia, through JSON and back.
+  @Test func namibiaIsACountryNotNotApplicable() throws {
+    let dir = Paths.temporaryFolder()
+    try Files.writeAtomically(
+      "id,name,kind,country\nnamibia,Namibia,state,NA\nx,X,agency,n/a\ny,Y,agency,na\n",
+      to: dir + "/entities.csv")
+    try Files.writeAtomically("source,target,kind\nnamibia,x,delegates\n", to: dir + "/relations.csv")
+    let loaded = try DatasetIO.load(dir)
+    let d = loaded.dataset
+    #expect(d.entities[0].country == .known("NA"))
+    #expect(d.entities[1].country == .notApplicable)
+    // A bare lower-case `na` is no country code: an error, not a silent n/a.
+    #expect((loaded.diagnostics + Validator.validate(d)).contains { $0.severity == .error && $0.line == 4 })
+    let json = DatasetIO.gapmapJSON(d)
+    #expect(json.contains(#""country": "NA""#))
+    try Files.writeAtomically(json, to: dir + "/d.json")
+    #expect(try DatasetIO.load(dir + "/d.json").dataset.entities[0].country == .known("NA"))
+  }
+
   @Test func jsonErrorsNameTheLine() throws {
     let dir = Paths.temporaryFolder()
     try Files.writeAtomically(

@@ -12,6 +12,15 @@ import Testing
     #expect(Value<Int>.parse("twelve", Int.init) == nil)
   }
 
+  /// Regression (issue 16, bug 1): `na` was read as "not applicable", so Namibia's code `NA`
+  /// vanished. Only `n/a` is the state word; a bare `na` is the field's value.
+  @Test func bareNAIsNotAState() {
+    #expect(Value<Int>.parse("na", Int.init) == nil)
+    #expect(Value<Int>.parse("NA", Int.init) == nil)
+    #expect(Value<String>.parse("NA", { $0 }) == .known("NA"))
+    #expect(Value<String>.parse("N/A", { $0 }) == .notApplicable)
+  }
+
   @Test func cellsPrintBack() {
     #expect(Value<Int>.unknown.cell { String($0) } == "")
     #expect(Value<Int>.undisclosed.cell { String($0) } == "undisclosed")

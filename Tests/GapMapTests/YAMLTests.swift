@@ -9,9 +9,14 @@ import Testing
       args: ["*.csv", '&x', "--measure", "*"]
       weights: {oversight: 0.5}
       list: [a*b, c&d]
+      name2: mine *draft*
+      note: price *per* unit & more
       """
     let v = try YAML.parse(Array(fine.utf8), file: "m.yaml")
     #expect(v["name"] == .string("R&D sweep"))
+    // Regression (issue 16, bug 6): the text pre-scan took `*draft*` for an alias.
+    #expect(v["name2"] == .string("mine *draft*"))
+    #expect(v["note"] == .string("price *per* unit & more"))
     for bomb in ["a: &a [1, 2]\nb: *a\n", "x:\n  - &anchor 1\n", "jobs: [*a]\n"] {
       #expect(throws: IOError.self) { try YAML.parse(Array(bomb.utf8), file: "m.yaml") }
     }

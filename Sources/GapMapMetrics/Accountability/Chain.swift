@@ -208,7 +208,7 @@ extension ResponsibilityGraph {
       dst.append(Int32(b))
       linkOf.append(k)
     }
-    let g = Graph(nodeCount: nodes.count, sources: src, targets: dst, directed: true)
+    let g = Graph(uncheckedNodeCount: nodes.count, sources: src, targets: dst, directed: true)
     return Local(index: index, graph: g, linkOfEdge: linkOf)
   }
 

@@ -26,13 +26,25 @@ struct Centrality: ParsableCommand {
         component, scc                  weakly / strongly connected component (largest = 0)
         community                       Louvain (--resolution, --seed), largest = 0
 
+      Iterative measures (eigenvector, katz, pagerank, hubs, authorities) run until the L1
+      residual of the normalised result — one more step of the measure's iteration minus the
+      result — is at most --tolerance (1e-12; eigenvector and HITS: the L1 change of a step and
+      the error it implies at the observed rate), or exit 1 after --max-iterations (1000).
+      networkx instead stops when one step changes the scores by less than n · 1e-6 in L1, which
+      on large graphs is after two or three steps; --networkx-defaults reproduces that (hubs and
+      authorities: networkx uses an SVD, and the accurate rule is kept). --timings and JSON
+      output report the iterations and residual reached. An undirected self-loop counts once in
+      these measures, as in networkx's adjacency matrix.
+
       Several relations between a pair count once; with --weight their weights add up
-      (lengths for closeness, harmonic and betweenness; strengths otherwise). Self-loops are
+      (lengths for closeness, harmonic and the three betweenness measures; strengths otherwise;
+      approx-betweenness then samples weighted shortest paths). Self-loops are
       ignored by path measures. Datasets are directed; plain edge lists are directed when the
       file says so, else undirected (--directed / --undirected override).
 
       CSV: header id,<measure>…, one row per node in input order, full precision. JSON:
-      {"measures": [...], "nodes": [{"id": …, "<measure>": …}]}.
+      {"measures": [...], "accuracy": {"<measure>": {"iterations", "residual", "tolerance",
+      "rule"}} (iterative measures only), "nodes": [{"id": …, "<measure>": …}]}.
 
         $ gapmap centrality datasets/border-outsourcing --measure pagerank,betweenness --top 5
       """)
@@ -91,6 +103,24 @@ struct Centrality: ParsableCommand {
   @Option(help: "community: Louvain resolution.")
   var resolution = 1.0
 
+  @Option(
+    help:
+      "Iterative measures: stop when the L1 residual is at most this (default 1e-12; with --networkx-defaults, networkx's tol 1e-6, times n, on the L1 change)."
+  )
+  var tolerance: Double?
+
+  @Option(
+    help:
+      "Iterative measures: exit 1 if not converged after this many iterations (default 1000; with --networkx-defaults, networkx's max_iter)."
+  )
+  var maxIterations: Int?
+
+  @Flag(
+    help:
+      "eigenvector, katz, pagerank: networkx's power iteration and stopping rule (L1 change < n · tol), to reproduce its numbers."
+  )
+  var networkxDefaults = false
+
   @Flag(help: "Print the time of each phase on standard error.")
   var timings = false
 
@@ -119,6 +149,8 @@ struct Centrality: ParsableCommand {
     }
     guard damping >= 0 && damping < 1 else { throw ValidationError("--damping must be in [0, 1)") }
     if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    if let tolerance, !(tolerance > 0) { throw ValidationError("--tolerance must be positive") }
+    if let maxIterations, maxIterations < 1 { throw ValidationError("--max-iterations must be at least 1") }
   }
 
   func run() throws {
@@ -131,6 +163,9 @@ struct Centrality: ParsableCommand {
     options.threads = threads
     (options.epsilon, options.delta, options.seed) = (epsilon, delta, seed)
     (options.alpha, options.beta, options.damping, options.resolution) = (alpha, beta, damping, resolution)
+    (options.tolerance, options.maxIterations, options.networkxDefaults) = (
+      tolerance, maxIterations, networkxDefaults
+    )
     if let personalize {
       var p = [Double](repeating: 0, count: analysis.ids.count)
       for id in FilterOptions.words(personalize) {
@@ -143,10 +178,14 @@ struct Centrality: ParsableCommand {
       options.personalization = p
     }
     let scores: [[Double]]
+    let accuracy: [MeasureAccuracy]
     do {
-      scores = try analysis.graph.measures(ms, options: options)
+      (scores, accuracy) = try analysis.graph.measureResults(ms, options: options)
     } catch {
       var message = "\(input.dataset): \(error)"
+      if case .notConverged = error {
+        message += "; raise --max-iterations or --tolerance"
+      }
       if case .nonPositiveLength(_, let e, _) = error {
         let g = analysis.graph.simplified(keepSelfLoops: true)
         message +=
@@ -156,6 +195,33 @@ struct Centrality: ParsableCommand {
       Report.exitNow(1)
     }
     clock.lap("compute")
+    if timings {
+      for a in accuracy {
+        let rule =
+          a.convergence.networkx
+          ? "L1 change \(a.residual) < n · \(a.convergence.tolerance) (networkx)"
+          : "L1 residual \(a.residual) ≤ \(a.convergence.tolerance)"
+        Report.printError("\(a.measure.rawValue): \(a.iterations) iterations, \(rule)")
+      }
+    }
+    let accuracyJSON: [JSONMember] =
+      accuracy.isEmpty
+      ? []
+      : [
+        JSONMember(
+          key: "accuracy",
+          value: .object(
+            accuracy.map { a in
+              JSONMember(
+                key: a.measure.rawValue,
+                value: .object([
+                  JSONMember(key: "iterations", value: .number(String(a.iterations))),
+                  JSONMember(key: "residual", value: .number(a.residual.description)),
+                  JSONMember(key: "tolerance", value: .number(a.convergence.tolerance.description)),
+                  JSONMember(key: "rule", value: .string(a.convergence.networkx ? "networkx" : "residual")),
+                ]))
+            }))
+      ]
     let fmt = format ?? (output == nil ? .defaultForStdout : .csv)
     let text: String
     if ms == [.edgeBetweenness] {
@@ -174,7 +240,7 @@ struct Centrality: ParsableCommand {
       // The big-output path: bytes straight from the scores.
       let bytes = ScoreWriter.csv(
         ids: analysis.ids, columns: ms.map(\.rawValue), values: scores,
-        integer: ms.map { $0.isInteger && !normalized })
+        integer: ms.map { $0.isInteger(normalized: normalized) })
       clock.lap("format")
       do { try Files.writeAtomically(bytes, to: output ?? "-") } catch { Report.fail(error) }
       clock.lap("write")
@@ -183,13 +249,13 @@ struct Centrality: ParsableCommand {
       var rows = analysis.ids.indices.map { v in
         [TableValue.text(analysis.ids[v])]
           + zip(ms, scores).map { m, s in
-            m.isInteger && !normalized && s[v].isFinite ? .integer(Int(s[v])) : .number(s[v])
+            m.isInteger(normalized: normalized) && s[v].isFinite ? .integer(Int(s[v])) : .number(s[v])
           }
       }
       if let top { rows = Centrality.topRows(rows, by: scores[0], count: top) }
       text = TableWriter.render(
         columns: ["id"] + ms.map(\.rawValue), rows: rows, format: fmt, rowsKey: "nodes",
-        header: [JSONMember(key: "measures", value: .array(ms.map { .string($0.rawValue) }))])
+        header: [JSONMember(key: "measures", value: .array(ms.map { .string($0.rawValue) }))] + accuracyJSON)
     }
     Report.emit(text, to: output)
     clock.lap("write")
