@@ -43,8 +43,15 @@ public struct RenderGraph: Sendable {
   /// Title and caption lines (user text) drawn as the graph label.
   public var title: String = ""
   public var caption: [String] = []
-  /// Legend rows (swatch colour, shape word or edge style, label from GapMap's vocabulary).
+  /// Legend rows: a real glyph (node shape with its fill, or a short line of the edge's style,
+  /// colour and arrowhead) and a label from GapMap's vocabulary.
   public var legend: [LegendRow] = []
+  /// Clusters laid out apart, in a column beside the main drawing (isolated entities and small
+  /// components, grouped by kind), in this order.
+  public var sideClusters: [String] = []
+  /// Whether the figure is composed from blocks laid out apart (main drawing, side column,
+  /// legend) and drawn with pinned positions (Graphviz's `nop2`). Only for dot layouts.
+  public var composed = true
   public var rankdir = "LR"
   /// The engine this figure is drawn best with when the user names none.
   public var preferredEngine: Engine?
@@ -56,8 +63,19 @@ public struct RenderGraph: Sendable {
   public init() {}
 
   public struct LegendRow: Sendable, Equatable {
-    public var color: String
-    public var symbol: String
+    public enum Glyph: Sendable, Equatable {
+      /// A node of this shape, fill, border, style and border width.
+      case node(shape: String, fill: String, border: String, style: String, penWidth: Double)
+      /// A short edge of this colour, style, width and arrowhead.
+      case edge(color: String, style: String, penWidth: Double, arrowhead: String)
+      /// A heading (text only).
+      case heading
+    }
+    public var glyph: Glyph
     public var text: String
+    public init(_ glyph: Glyph, _ text: String) {
+      self.glyph = glyph
+      self.text = text
+    }
   }
 }

@@ -43,7 +43,7 @@ public enum Renderer {
     "nodesep", "ranksep", "overlap", "splines", "start", "nslimit", "nslimit1", "mclimit", "outputorder",
     "dpi", "shape", "style", "fillcolor", "color", "penwidth", "width", "height", "fixedsize", "class", "id",
     "arrowhead", "arrowsize", "margin", "K", "maxiter", "sep", "esep", "concentrate", "newrank",
-    "peripheries",
+    "peripheries", "pos", "bb", "lp", "nojustify",
   ]
 
   /// The escString-safe form of user text: backslashes doubled (so `\N`, `\G`, `\l` stay
@@ -74,6 +74,9 @@ public enum Renderer {
     throws(RenderError) -> [UInt8]
   {
     let engine = options.engine ?? graph.preferredEngine ?? Engine.automatic(nodeCount: graph.nodes.count)
+    if engine == .dot && graph.composed {
+      return try render(graph, format: format, options: options, pinned: layout(graph, options: options))
+    }
     let result: Result<[UInt8], RenderError> = Graphviz.withContext { gvc in
       Graphviz.resetErrors()
       let desc = graph.directed ? gapmap_directed() : gapmap_undirected()
@@ -126,9 +129,19 @@ public enum Renderer {
 
   static func number(_ x: Double) -> String { String(format: "%.3f", x) }
 
+  /// The cgraph objects made for a ``RenderGraph``'s nodes, edges (in order) and clusters.
+  struct Handles {
+    var nodes: [UnsafeMutablePointer<Agnode_t>?] = []
+    var edges: [UnsafeMutablePointer<Agedge_t>?] = []
+    var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
+  }
+
+  @discardableResult
   static func build(
-    _ rg: RenderGraph, into g: UnsafeMutablePointer<Agraph_t>, engine: Engine, options: RenderOptions
-  ) {
+    _ rg: RenderGraph, into g: UnsafeMutablePointer<Agraph_t>, engine: Engine, options: RenderOptions,
+    decorated: Bool = true
+  ) -> Handles {
+    var handles = Handles()
     let graph = UnsafeMutableRawPointer(g)
     set(graph, "fontname", Style.font)
     set(graph, "fontsize", "16")
@@ -136,7 +149,7 @@ public enum Renderer {
     set(graph, "pad", "0.3")
     set(graph, "outputorder", "edgesfirst")
     set(graph, "dpi", number(options.dpi))
-    if !rg.title.isEmpty || !rg.caption.isEmpty {
+    if decorated && (!rg.title.isEmpty || !rg.caption.isEmpty) {
       let lines = ([rg.title] + rg.caption).filter { !$0.isEmpty }.map(escapeLabel)
       set(graph, "label", lines.joined(separator: "\\l") + "\\l")
       set(graph, "labelloc", "t")
@@ -145,10 +158,10 @@ public enum Renderer {
     switch engine {
     case .dot:
       set(graph, "rankdir", rg.rankdir)
-      set(graph, "nodesep", "0.3")
-      set(graph, "ranksep", "0.6")
+      set(graph, "nodesep", "0.18")
+      set(graph, "ranksep", "0.5")
       set(graph, "newrank", "true")
-      if rg.nodes.count > 150 {
+      if rg.nodes.count > 250 {
         set(graph, "nslimit", "1")
         set(graph, "nslimit1", "1")
         set(graph, "mclimit", "0.1")
@@ -170,54 +183,68 @@ public enum Renderer {
       set(
         UnsafeMutableRawPointer(sub),
         [
-          ("label", escapeLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded,dashed"),
-          ("color", "#999999"),
-          ("fontname", Style.font), ("fontsize", "12"),
+          ("label", escapeLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded"),
+          ("color", rg.sideClusters.contains(key) ? "#CCCCCC" : "#999999"),
+          ("fontname", Style.font), ("fontsize", rg.sideClusters.contains(key) ? "12" : "18"),
         ])
       clusters[key] = sub
     }
+    handles.clusters = clusters
     var nodes: [UnsafeMutablePointer<Agnode_t>?] = []
     for (i, n) in rg.nodes.enumerated() {
       let parent = n.cluster.flatMap { clusters[$0] } ?? g
       let node = withMutableCString("n\(i)") { agnode(parent, $0, 1) }
       nodes.append(node)
       guard let node else { continue }
-      let p = UnsafeMutableRawPointer(node)
-      set(p, "id", "n\(i)")
-      set(p, "label", escapeLabel(n.label))
-      set(p, "shape", n.shape)
-      set(p, "style", n.style)
-      set(p, "fillcolor", n.fillColor)
-      set(p, "color", n.borderColor)
-      set(p, "fontcolor", n.fontColor)
-      set(p, "fontname", Style.font)
-      set(p, "fontsize", "11")
-      set(p, "penwidth", number(n.penWidth))
-      set(p, "class", n.cssClass)
-      set(p, "margin", "0.08,0.04")
-      if let w = n.width {
-        set(p, "width", number(w))
-        set(p, "height", number(w * 0.55))
-      }
+      setNode(UnsafeMutableRawPointer(node), n, index: i)
     }
+    handles.nodes = nodes
     for (i, e) in rg.edges.enumerated() {
-      guard e.tail < nodes.count, e.head < nodes.count, let t = nodes[e.tail], let h = nodes[e.head] else {
+      guard e.tail < nodes.count, e.head < nodes.count, let t = nodes[e.tail], let h = nodes[e.head],
+        let edge = withMutableCString("e\(i)", { agedge(g, t, h, $0, 1) })
+      else {
+        handles.edges.append(nil)
         continue
       }
-      guard let edge = withMutableCString("e\(i)", { agedge(g, t, h, $0, 1) }) else { continue }
-      let p = UnsafeMutableRawPointer(edge)
-      set(p, "id", "e\(i)")
-      set(p, "style", e.style)
-      set(p, "color", e.color)
-      set(p, "penwidth", number(e.penWidth))
-      set(p, "class", e.cssClass)
-      set(p, "arrowhead", e.arrowhead)
-      set(p, "arrowsize", "0.7")
-      set(p, "fontname", Style.font)
-      set(p, "fontsize", "9")
-      if let label = e.label { set(p, "label", escapeLabel(label)) }
+      handles.edges.append(edge)
+      setEdge(UnsafeMutableRawPointer(edge), e, index: i)
     }
-    if !rg.legend.isEmpty { addLegend(rg.legend, to: g) }
+    if decorated && !rg.legend.isEmpty { addLegend(rg.legend, to: g) }
+    return handles
+  }
+
+  /// A node's attributes (GapMap's grammar, user text escaped).
+  static func setNode(_ p: UnsafeMutableRawPointer, _ n: RenderGraph.Node, index i: Int) {
+    set(p, "id", "n\(i)")
+    set(p, "label", escapeLabel(n.label))
+    set(p, "shape", n.shape)
+    set(p, "style", n.style)
+    set(p, "fillcolor", n.fillColor)
+    set(p, "color", n.borderColor)
+    set(p, "fontcolor", n.fontColor)
+    set(p, "fontname", Style.font)
+    set(p, "fontsize", "11")
+    set(p, "penwidth", number(n.penWidth))
+    set(p, "class", n.cssClass)
+    set(p, "margin", "0.08,0.04")
+    if let w = n.width {
+      set(p, "width", number(w))
+      set(p, "height", number(w * 0.55))
+    }
+  }
+
+  /// An edge's attributes.
+  static func setEdge(_ p: UnsafeMutableRawPointer, _ e: RenderGraph.Edge, index i: Int) {
+    set(p, "id", "e\(i)")
+    set(p, "style", e.style)
+    set(p, "color", e.color)
+    set(p, "penwidth", number(e.penWidth))
+    set(p, "class", e.cssClass)
+    set(p, "arrowhead", e.arrowhead)
+    set(p, "arrowsize", "0.7")
+    set(p, "fontname", Style.font)
+    set(p, "fontsize", "9")
+    if let label = e.label { set(p, "label", escapeLabel(label)) }
   }
 
   /// The legend: one node with an HTML-like table built from GapMap's template; its words come
@@ -240,9 +267,16 @@ public enum Renderer {
       ])
     var html = #"<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">"#
     for r in rows {
-      html += #"<TR><TD WIDTH="14" HEIGHT="10" BGCOLOR="\#(escapeHTML(r.color))"> </TD>"#
-      html +=
-        #"<TD ALIGN="LEFT">\#(escapeHTML(r.symbol))</TD><TD ALIGN="LEFT">\#(escapeHTML(r.text))</TD></TR>"#
+      // The force-directed engines' legend: a colour swatch per row (composed dot figures draw
+      // the real glyphs instead).
+      let color: String
+      switch r.glyph {
+      case .node(_, let fill, _, _, _): color = fill
+      case .edge(let c, _, _, _): color = c
+      case .heading: color = "#FFFFFF"
+      }
+      html += #"<TR><TD WIDTH="14" HEIGHT="10" BGCOLOR="\#(escapeHTML(color))"> </TD>"#
+      html += #"<TD ALIGN="LEFT">\#(escapeHTML(r.text))</TD></TR>"#
     }
     html += "</TABLE>"
     withMutableCString("label") { n in
