@@ -45,6 +45,13 @@ public struct DiagramOptions: Sendable {
   /// The overview's arrangement (no focus, facility or --cluster-by): the connected part in
   /// clusters per jurisdiction, isolated entities and small components beside it by kind.
   public var byJurisdiction = true
+  /// Which nodes of an overview carry their name: all, or (above ``keyLabelsAbove`` entities)
+  /// only the key ones — states, facilities and the entities with at least ``keyDegree``
+  /// relations in the figure — the others are small glyphs named by their tooltip.
+  public var labels = Labels.key
+  public enum Labels: String, Sendable, CaseIterable { case all, key }
+  public var keyLabelsAbove = 40
+  public var keyDegree = 5
 
   public init() {}
 }
@@ -250,6 +257,16 @@ public enum DiagramBuilder {
     }
     if options.clusterBy == nil && options.byJurisdiction && options.focus == nil && options.facility == nil {
       arrangeByJurisdiction(d, &rg)
+      if options.labels == .key && rg.nodes.count > options.keyLabelsAbove {
+        keepKeyLabels(d, &rg, degree: options.keyDegree)
+        // Fewer, larger labels: readable when the figure is shown at a report's column width.
+        for i in rg.nodes.indices where !rg.nodes[i].label.isEmpty {
+          rg.nodes[i].fontSize = 17
+          let lines = wrap(d.entities[i].name, width: 18).split(separator: "\n")
+          rg.nodes[i].label = lines.prefix(3).joined(separator: "\n") + (lines.count > 3 ? "…" : "")
+        }
+        rg.legendScale = 1.6
+      }
     }
     if options.legend {
       rg.legend = legend(
@@ -340,6 +357,27 @@ public enum DiagramBuilder {
       return (order.firstIndex(of: kind) ?? order.count, kind)
     }
     rg.sideClusters = side.sorted { rank($0) < rank($1) }
+    // Only the chain of delegation, contracting, funding and operation, and oversight, ranks
+    // the drawing; context relations are drawn without stretching it.
+    let ranking: Set<String> = [
+      "delegates", "contracts", "subcontracts", "funds", "operates", "owns", "oversees",
+    ]
+    for i in rg.edges.indices where !ranking.contains(rg.edges[i].cssClass) { rg.edges[i].constraint = false }
+  }
+
+  /// Names only the key nodes (states, facilities, and those with at least `degree` relations
+  /// drawn); the others become small glyphs of their shape, named by their tooltip.
+  static func keepKeyLabels(_ d: Dataset, _ rg: inout RenderGraph, degree: Int) {
+    var deg = [Int](repeating: 0, count: rg.nodes.count)
+    for e in rg.edges {
+      deg[e.tail] += 1
+      deg[e.head] += 1
+    }
+    for (i, e) in d.entities.enumerated() where i < rg.nodes.count {
+      if e.kind == .state || e.kind == .facility || deg[i] >= degree { continue }
+      rg.nodes[i].label = ""
+      rg.nodes[i].width = 0.32
+    }
   }
 
   /// Possible links (unscoped contracts that may serve the facility) are dotted and grey.

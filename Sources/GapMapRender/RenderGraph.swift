@@ -21,6 +21,8 @@ public struct RenderGraph: Sendable {
     /// Cluster key (nil: none).
     public var cluster: String?
     public var style = "filled"
+    /// Label size in points.
+    public var fontSize = 11.0
   }
 
   public struct Edge: Sendable {
@@ -35,6 +37,9 @@ public struct RenderGraph: Sendable {
     public var label: String?
     public var tooltip: String
     public var arrowhead = "normal"
+    /// Whether the edge takes part in dot's ranking (context relations such as membership or
+    /// location do not, so they do not stretch the drawing).
+    public var constraint = true
   }
 
   public var nodes: [Node] = []
@@ -52,6 +57,8 @@ public struct RenderGraph: Sendable {
   /// Whether the figure is composed from blocks laid out apart (main drawing, side column,
   /// legend) and drawn with pinned positions (Graphviz's `nop2`). Only for dot layouts.
   public var composed = true
+  /// The legend's size relative to its default (10 pt labels).
+  public var legendScale = 1.0
   public var rankdir = "LR"
   /// The engine this figure is drawn best with when the user names none.
   public var preferredEngine: Engine?

@@ -33,6 +33,15 @@ extension Renderer {
   static let legendTop = 26.0
   static let legendTextX = 46.0
 
+  /// The legend's width and height at `scale` (1: 10 pt text).
+  static func legendSize(_ rows: [RenderGraph.LegendRow], scale u: Double) -> (w: Double, h: Double) {
+    if rows.isEmpty { return (0, 0) }
+    return (
+      u * (legendTextX + (rows.map { textWidth($0.text) }.max() ?? 0) + 12),
+      u * (legendTop + Double(rows.count) * legendRow + 8)
+    )
+  }
+
   /// A block laid out on its own: positions by index into the block's graph.
   struct Block {
     var nodes: [Int: (x: Double, y: Double)] = [:]
@@ -66,10 +75,7 @@ extension Renderer {
     }
     let (main, column) = try result.get()
     // The legend's size.
-    let texts = rg.legend.map(\.text)
-    let legendW =
-      rg.legend.isEmpty ? 0 : legendTextX + textWidth(texts.max { textWidth($0) < textWidth($1) } ?? "") + 12
-    let legendH = rg.legend.isEmpty ? 0 : legendTop + Double(rg.legend.count) * legendRow + 8
+    let (legendW, legendH) = legendSize(rg.legend, scale: rg.legendScale)
     let gap = 28.0
     // Right: [main | side over legend]; below: [main] over [side | legend].
     let colW = max(column.width, legendW)
@@ -98,6 +104,15 @@ extension Renderer {
       mainOrigin = (0, belowH - main.height)
       sideOrigin = (0, rowH - column.height)
       p.legendOrigin = (column.width + (column.width > 0 ? gap : 0), rowH)
+    }
+    // Never taller than 2:1: widen the canvas (the side column keeps to the right edge).
+    if p.height > 0 && p.width < 0.52 * p.height {
+      let extra = 0.52 * p.height - p.width
+      p.width += extra
+      if useRight {
+        sideOrigin.x += extra
+        p.legendOrigin.x += extra
+      }
     }
     place(main, mainIdx, at: mainOrigin, from: rg, into: &p)
     place(column, sideIdx, at: sideOrigin, from: rg, into: &p)
@@ -155,8 +170,25 @@ extension Renderer {
   }
 
   /// Lays out one block with dot and reads the positions back (`attach_attrs`).
+  ///
+  /// dot 2.42 sometimes fails to route an edge between clusters ("lost edge", "Pshortestpath
+  /// failed"); the block is then laid out again with polyline, then straight edges.
   static func laidOut(
     _ part: (RenderGraph, [Int], [Int]), gvc: OpaquePointer, options: RenderOptions
+  ) throws(RenderError) -> Block {
+    var firstError: RenderError?
+    for splines in [nil, "polyline", "line"] {
+      do {
+        return try laidOutOnce(part, gvc: gvc, options: options, splines: splines)
+      } catch {
+        firstError = firstError ?? error
+      }
+    }
+    throw firstError ?? RenderError("Graphviz layout (dot) failed")
+  }
+
+  static func laidOutOnce(
+    _ part: (RenderGraph, [Int], [Int]), gvc: OpaquePointer, options: RenderOptions, splines: String?
   ) throws(RenderError) -> Block {
     let (sub, _, edgeMap) = part
     var block = Block()
@@ -170,6 +202,7 @@ extension Renderer {
     o.dpi = 72
     let handles = build(sub, into: g, engine: .dot, options: o, decorated: false)
     set(UnsafeMutableRawPointer(g), "pad", "0")
+    if let splines { set(UnsafeMutableRawPointer(g), "splines", splines) }
     Graphviz.resetErrors()
     let rc = gvLayout(gvc, g, "dot")
     if rc != 0 || Graphviz.hasError {
@@ -309,7 +342,7 @@ extension Renderer {
         [
           ("label", escapeLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded"),
           ("color", rg.sideClusters.contains(key) ? "#CCCCCC" : "#999999"), ("fontname", Style.font),
-          ("fontsize", rg.sideClusters.contains(key) ? "12" : "18"),
+          ("fontsize", rg.sideClusters.contains(key) ? "16" : "30"),
           ("bb", bb.map(number).joined(separator: ",")),
         ])
       clusters[key] = sub
@@ -347,7 +380,7 @@ extension Renderer {
           ("pos", point(xy.0, xy.1)), ("label", ""),
         ])
     }
-    if !rg.legend.isEmpty { addGlyphLegend(rg.legend, at: p.legendOrigin, to: g) }
+    if !rg.legend.isEmpty { addGlyphLegend(rg.legend, at: p.legendOrigin, scale: rg.legendScale, to: g) }
   }
 
   /// The legend as real glyphs: each entity kind a small node of its shape, fill and border;
@@ -355,16 +388,16 @@ extension Renderer {
   /// GapMap's vocabulary left-aligned beside them. Drawn in a cluster whose top-left corner is
   /// `origin`.
   static func addGlyphLegend(
-    _ rows: [RenderGraph.LegendRow], at origin: (x: Double, y: Double), to g: UnsafeMutablePointer<Agraph_t>
+    _ rows: [RenderGraph.LegendRow], at origin: (x: Double, y: Double), scale u: Double,
+    to g: UnsafeMutablePointer<Agraph_t>
   ) {
-    let width = legendTextX + (rows.map { textWidth($0.text) }.max() ?? 0) + 12
-    let height = legendTop + Double(rows.count) * legendRow + 8
+    let (width, height) = legendSize(rows, scale: u)
     guard let sub = withMutableCString("cluster_legend", { agsubg(g, $0, 1) }) else { return }
     set(
       UnsafeMutableRawPointer(sub),
       [
         ("label", "Legend"), ("style", "rounded"), ("color", "#BBBBBB"), ("fontname", Style.font),
-        ("fontsize", "12"), ("id", "legend"), ("class", "legend"),
+        ("fontsize", number(12 * u)), ("id", "legend"), ("class", "legend"),
         ("bb", [origin.x, origin.y - height, origin.x + width, origin.y].map(number).joined(separator: ",")),
       ])
     func node(_ name: String, _ attributes: [(String, String)]) -> UnsafeMutablePointer<Agnode_t>? {
@@ -373,15 +406,15 @@ extension Renderer {
       return n
     }
     for (i, r) in rows.enumerated() {
-      let y = origin.y - legendTop - legendRow * (Double(i) + 0.5)
-      let x0 = origin.x + 10
-      let textX = r.glyph == .heading ? x0 : origin.x + legendTextX
-      let textW = textWidth(r.text) + 4
+      let y = origin.y - u * (legendTop + legendRow * (Double(i) + 0.5))
+      let x0 = origin.x + 10 * u
+      let textX = r.glyph == .heading ? x0 : origin.x + u * legendTextX
+      let textW = u * (textWidth(r.text) + 4)
       _ = node(
         "legend_text\(i)",
         [
           ("shape", "plaintext"), ("label", escapeLabel(r.text) + "\\l"),
-          ("fontsize", r.glyph == .heading ? "10.5" : "10"),
+          ("fontsize", number(u * (r.glyph == .heading ? 10.5 : 10))),
           ("margin", "0,0"), ("width", number(textW / 72)), ("height", "0.2"), ("fixedsize", "true"),
           ("pos", point(textX + textW / 2, y)),
           ("class", r.glyph == .heading ? "legend-heading" : "legend-text"),
@@ -394,8 +427,8 @@ extension Renderer {
           [
             ("shape", shape), ("style", style), ("fillcolor", fill), ("color", border),
             ("penwidth", number(pen)),
-            ("label", ""), ("width", "0.42"), ("height", "0.22"), ("fixedsize", "true"),
-            ("pos", point(x0 + 15, y)), ("class", "legend-glyph"),
+            ("label", ""), ("width", number(0.42 * u)), ("height", number(0.22 * u)), ("fixedsize", "true"),
+            ("pos", point(x0 + 15 * u, y)), ("class", "legend-glyph"),
           ])
       case .edge(let color, let style, let pen, let arrowhead):
         let a = node(
@@ -408,13 +441,13 @@ extension Renderer {
           "legend_to\(i)",
           [
             ("shape", "point"), ("style", "invis"), ("width", "0.01"), ("height", "0.01"), ("label", ""),
-            ("pos", point(x0 + 30, y)),
+            ("pos", point(x0 + 30 * u, y)),
           ])
         guard let a, let b, let e = withMutableCString("legend_edge\(i)", { agedge(g, a, b, $0, 1) }) else {
           continue
         }
-        let tip = x0 + 30
-        let end = arrowhead == "none" ? tip : tip - 7
+        let tip = x0 + 30 * u
+        let end = arrowhead == "none" ? tip : tip - 7 * u
         let xs = [x0, x0 + (end - x0) / 3, x0 + 2 * (end - x0) / 3, end]
         let pos =
           (arrowhead == "none" ? "" : "e,\(point(tip, y)) ") + xs.map { point($0, y) }.joined(separator: " ")
@@ -422,7 +455,7 @@ extension Renderer {
           UnsafeMutableRawPointer(e),
           [
             ("id", "legend_edge\(i)"), ("class", "legend-glyph"), ("style", style), ("color", color),
-            ("penwidth", number(pen)), ("arrowhead", arrowhead), ("arrowsize", "0.7"), ("pos", pos),
+            ("penwidth", number(pen)), ("arrowhead", arrowhead), ("arrowsize", number(0.7 * u)), ("pos", pos),
           ])
       }
     }

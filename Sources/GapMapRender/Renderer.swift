@@ -43,7 +43,7 @@ public enum Renderer {
     "nodesep", "ranksep", "overlap", "splines", "start", "nslimit", "nslimit1", "mclimit", "outputorder",
     "dpi", "shape", "style", "fillcolor", "color", "penwidth", "width", "height", "fixedsize", "class", "id",
     "arrowhead", "arrowsize", "margin", "K", "maxiter", "sep", "esep", "concentrate", "newrank",
-    "peripheries", "pos", "bb", "lp", "nojustify",
+    "peripheries", "pos", "bb", "lp", "nojustify", "constraint",
   ]
 
   /// The escString-safe form of user text: backslashes doubled (so `\N`, `\G`, `\l` stay
@@ -158,8 +158,10 @@ public enum Renderer {
     switch engine {
     case .dot:
       set(graph, "rankdir", rg.rankdir)
-      set(graph, "nodesep", "0.18")
-      set(graph, "ranksep", "0.5")
+      // Overviews (many small glyphs) are packed tighter than chains.
+      let dense = rg.nodes.count > 40
+      set(graph, "nodesep", dense ? "0.1" : "0.18")
+      set(graph, "ranksep", dense ? "0.3" : "0.5")
       set(graph, "newrank", "true")
       if rg.nodes.count > 250 {
         set(graph, "nslimit", "1")
@@ -185,7 +187,7 @@ public enum Renderer {
         [
           ("label", escapeLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded"),
           ("color", rg.sideClusters.contains(key) ? "#CCCCCC" : "#999999"),
-          ("fontname", Style.font), ("fontsize", rg.sideClusters.contains(key) ? "12" : "18"),
+          ("fontname", Style.font), ("fontsize", rg.sideClusters.contains(key) ? "16" : "30"),
         ])
       clusters[key] = sub
     }
@@ -223,7 +225,7 @@ public enum Renderer {
     set(p, "color", n.borderColor)
     set(p, "fontcolor", n.fontColor)
     set(p, "fontname", Style.font)
-    set(p, "fontsize", "11")
+    set(p, "fontsize", number(n.fontSize))
     set(p, "penwidth", number(n.penWidth))
     set(p, "class", n.cssClass)
     set(p, "margin", "0.08,0.04")
@@ -245,6 +247,7 @@ public enum Renderer {
     set(p, "fontname", Style.font)
     set(p, "fontsize", "9")
     if let label = e.label { set(p, "label", escapeLabel(label)) }
+    if !e.constraint { set(p, "constraint", "false") }
   }
 
   /// The legend: one node with an HTML-like table built from GapMap's template; its words come

@@ -2,12 +2,28 @@ import GapMapMetrics
 import GapMapModel
 
 extension Context {
+  /// Dataset text for Markdown: the characters Markdown (or the HTML it passes through) would
+  /// read as syntax are backslash-escaped (CommonMark lets a backslash escape any ASCII punctuation), so
+  /// `Yarl's Wood` stays as it is and `<script>` shows literally; line breaks become spaces and
+  /// control characters are dropped.
+  static func markdownEscape(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~":
+        out += "\\"
+        out.unicodeScalars.append(u)
+      case "\n", "\r", "\t": out += " "
+      case _ where u.value < 0x20 || u.value == 0x7F: continue
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    return out
+  }
+
   /// `report.md`: the same tables for Markdown pipelines, figures linked as files.
   func markdown() -> String {
-    func cell(_ s: String) -> String {
-      // Markdown passes HTML through: dataset text is escaped like HTML text.
-      HTML.esc(s).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    func cell(_ s: String) -> String { Context.markdownEscape(s) }
     func table(_ header: [String], _ rows: [[String]]) -> String {
       "| " + header.map(cell).joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
         + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |\n" }.joined()
@@ -36,7 +52,10 @@ extension Context {
       })
     m += "\n## System figures per responsible state\n\n"
     m += table(
-      ["State", "Contracts", "Value disclosed by authority", "Value from press only", "Indep. oversight (facilities)"],
+      [
+        "State", "Contracts", "Value disclosed by authority", "Value from press only",
+        "Indep. oversight (facilities)",
+      ],
       analysis.system.map {
         [
           $0.country, "\($0.contracts)", $0.valueDisclosedByAuthority?.description ?? "–",
