@@ -261,11 +261,21 @@ public enum DiagramBuilder {
         keepKeyLabels(d, &rg, degree: options.keyDegree)
         // Fewer, larger labels: readable when the figure is shown at a report's column width.
         for i in rg.nodes.indices where !rg.nodes[i].label.isEmpty {
-          rg.nodes[i].fontSize = 17
-          let lines = wrap(d.entities[i].name, width: 18).split(separator: "\n")
-          rg.nodes[i].label = lines.prefix(3).joined(separator: "\n") + (lines.count > 3 ? "…" : "")
+          rg.nodes[i].fontSize = DiagramBuilder.overviewText
+          // The name, wrapped narrower and cut after three lines (the tooltip has it whole), and
+          // any "(undecided)" mark of --color-by gap.
+          let marks = rg.nodes[i].label.split(separator: "\n").filter {
+            $0.hasPrefix("(") && $0.hasSuffix(")")
+          }
+          let lines = wrap(d.entities[i].name, width: 16).split(separator: "\n")
+          rg.nodes[i].label =
+            (lines.prefix(3) + marks).joined(separator: "\n")
+          if lines.count > 3 {
+            rg.nodes[i].label = rg.nodes[i].label.replacingOccurrences(of: lines[2], with: lines[2] + "…")
+          }
         }
-        rg.legendScale = 1.6
+        rg.legendScale = DiagramBuilder.overviewText / 10
+        rg.textSize = DiagramBuilder.overviewText
       }
     }
     if options.legend {
@@ -280,6 +290,10 @@ public enum DiagramBuilder {
     }
     return rg
   }
+
+  /// The size of every text of an overview with key labels: at least 9 pt (12 CSS px) on screen
+  /// when the figure fills a 1,352 px column (tested).
+  static let overviewText = 22.0
 
   /// Certainty is told by dashing alone: confirmed solid, reported dashed, possible (and
   /// alleged) dotted.
@@ -357,6 +371,7 @@ public enum DiagramBuilder {
       return (order.firstIndex(of: kind) ?? order.count, kind)
     }
     rg.sideClusters = side.sorted { rank($0) < rank($1) }
+    rg.arranged = true
     // Only the chain of delegation, contracting, funding and operation, and oversight, ranks
     // the drawing; context relations are drawn without stretching it.
     let ranking: Set<String> = [
@@ -481,7 +496,7 @@ public enum DiagramBuilder {
     let rkinds = Set(d.relations.map(\.kind))
     let relationOrder =
       RelationKind.builtIn.filter(rkinds.contains) + rkinds.filter({ !$0.isBuiltIn }).sorted()
-    if !relationOrder.isEmpty { rows.append(.init(.heading, "Relations (colour and arrowhead)")) }
+    if !relationOrder.isEmpty { rows.append(.init(.heading, "Relation kind")) }
     for k in relationOrder {
       let s = options.style.edge(k.rawValue)
       rows.append(
@@ -491,7 +506,7 @@ public enum DiagramBuilder {
     }
     let evidence = Set(d.relations.map { certaintyStyle($0.evidence) })
     if evidence.count > 1 || evidence.contains(where: { $0 != "solid" }) {
-      rows.append(.init(.heading, "Certainty (dashing)"))
+      rows.append(.init(.heading, "Certainty"))
       for (style, text) in [("solid", "confirmed"), ("dashed", "reported"), ("dotted", "possible")]
       where evidence.contains(style) {
         rows.append(.init(.edge(color: "#555555", style: style, penWidth: 1.4, arrowhead: "normal"), text))

@@ -57,8 +57,14 @@ public struct RenderGraph: Sendable {
   /// Whether the figure is composed from blocks laid out apart (main drawing, side column,
   /// legend) and drawn with pinned positions (Graphviz's `nop2`). Only for dot layouts.
   public var composed = true
+  /// Whether the clusters are the overview's arrangement (jurisdictions, side column), which
+  /// only composed dot figures use.
+  public var arranged = false
   /// The legend's size relative to its default (10 pt labels).
   public var legendScale = 1.0
+  /// The size of the title, caption and side-column labels (jurisdiction labels: 1.5 times, at
+  /// least 30).
+  public var textSize = 16.0
   public var rankdir = "LR"
   /// The engine this figure is drawn best with when the user names none.
   public var preferredEngine: Engine?

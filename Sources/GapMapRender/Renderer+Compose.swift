@@ -194,7 +194,10 @@ extension Renderer {
     var block = Block()
     if sub.nodes.isEmpty { return block }
     Graphviz.resetErrors()
-    guard let g = withMutableCString("G", { agopen($0, gapmap_directed(), nil) }) else {
+    guard
+      let g = withMutableCString(
+        "G", { agopen($0, gapmap_directed(), gapmap_arena_disc()) ?? agopen($0, gapmap_directed(), nil) })
+    else {
       throw RenderError("Graphviz could not create a graph")
     }
     defer { agclose(g) }
@@ -204,6 +207,7 @@ extension Renderer {
     set(UnsafeMutableRawPointer(g), "pad", "0")
     if let splines { set(UnsafeMutableRawPointer(g), "splines", splines) }
     Graphviz.resetErrors()
+    reseed(options.seed)
     let rc = gvLayout(gvc, g, "dot")
     if rc != 0 || Graphviz.hasError {
       throw RenderError("Graphviz layout (dot) failed: \(Graphviz.messages)")
@@ -286,12 +290,16 @@ extension Renderer {
   ) throws(RenderError) -> [UInt8] {
     let result: Result<[UInt8], RenderError> = Graphviz.withContext { gvc in
       Graphviz.resetErrors()
-      guard let g = withMutableCString("G", { agopen($0, gapmap_directed(), nil) }) else {
+      guard
+        let g = withMutableCString(
+          "G", { agopen($0, gapmap_directed(), gapmap_arena_disc()) ?? agopen($0, gapmap_directed(), nil) })
+      else {
         return .failure(RenderError("Graphviz could not create a graph"))
       }
       defer { agclose(g) }
-      buildPinned(rg, pinned, into: g, options: options)
+      buildPinned(rg, pinned, into: g, options: vectorDPI(options, format))
       Graphviz.resetErrors()
+      reseed(options.seed)
       let rc = gvLayout(gvc, g, "nop2")
       if rc != 0 || Graphviz.hasError {
         return .failure(RenderError("Graphviz layout (nop2) failed: \(Graphviz.messages)"))
@@ -309,9 +317,20 @@ extension Renderer {
         Array(UnsafeBufferPointer(start: $0, count: Int(length)))
       }
       gvFreeRenderData(data)
+      if format == .svg {
+        // Clusters in a repeatable order (see SVGPostProcessor.sortClusters).
+        return .success(Array(SVGPostProcessor.sortClusters(String(decoding: bytes, as: UTF8.self)).utf8))
+      }
       return .success(bytes)
     }
     return try result.get()
+  }
+
+  /// Reseeds the C library's generators before a layout, so that what an earlier layout in the
+  /// process drew from them (the neato plugin does) cannot change this one.
+  static func reseed(_ seed: UInt64) {
+    srand(UInt32(truncatingIfNeeded: seed))
+    srand48(Int(truncatingIfNeeded: seed))
   }
 
   static func point(_ x: Double, _ y: Double) -> String { "\(number(x)),\(number(y))" }
@@ -323,7 +342,7 @@ extension Renderer {
     set(
       graph,
       [
-        ("fontname", Style.font), ("fontsize", "16"), ("bgcolor", "white"), ("pad", "0.3"),
+        ("fontname", Style.font), ("fontsize", number(rg.textSize)), ("bgcolor", "white"), ("pad", "0.3"),
         ("outputorder", "edgesfirst"), ("dpi", number(options.dpi)),
       ])
     if !rg.title.isEmpty || !rg.caption.isEmpty {
@@ -342,7 +361,7 @@ extension Renderer {
         [
           ("label", escapeLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded"),
           ("color", rg.sideClusters.contains(key) ? "#CCCCCC" : "#999999"), ("fontname", Style.font),
-          ("fontsize", rg.sideClusters.contains(key) ? "16" : "30"),
+          ("fontsize", number(rg.sideClusters.contains(key) ? rg.textSize : max(30, 1.5 * rg.textSize))),
           ("bb", bb.map(number).joined(separator: ",")),
         ])
       clusters[key] = sub

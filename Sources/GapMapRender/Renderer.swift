@@ -77,6 +77,13 @@ public enum Renderer {
     if engine == .dot && graph.composed {
       return try render(graph, format: format, options: options, pinned: layout(graph, options: options))
     }
+    var graph = graph
+    if graph.arranged {
+      // The jurisdiction arrangement is for composed dot figures; the force-directed engines
+      // lay the same figure out without its clusters.
+      for i in graph.nodes.indices { graph.nodes[i].cluster = nil }
+      graph.sideClusters = []
+    }
     let result: Result<[UInt8], RenderError> = Graphviz.withContext { gvc in
       Graphviz.resetErrors()
       let desc = graph.directed ? gapmap_directed() : gapmap_undirected()
@@ -84,7 +91,7 @@ public enum Renderer {
         return .failure(RenderError("Graphviz could not create a graph"))
       }
       defer { agclose(g) }
-      build(graph, into: g, engine: engine, options: options)
+      build(graph, into: g, engine: engine, options: vectorDPI(options, format))
       Graphviz.resetErrors()
       // Some engines (sfdp) draw from the C library's generators beyond `start`: reseed them so
       // a second render in the same process gives the same bytes.
@@ -110,6 +117,14 @@ public enum Renderer {
       return .success(bytes)
     }
     return try result.get()
+  }
+
+  /// `dpi` matters for PNG only; Graphviz 2.42 writes an SVG's viewBox in points but scales its
+  /// content by dpi/72, so any other dpi would clip the SVG: vector formats are drawn at 72.
+  static func vectorDPI(_ options: RenderOptions, _ format: DiagramFormat) -> RenderOptions {
+    var o = options
+    if format != .png { o.dpi = 72 }
+    return o
   }
 
   /// Sets an allow-listed attribute on a graph, node or edge.
@@ -144,7 +159,7 @@ public enum Renderer {
     var handles = Handles()
     let graph = UnsafeMutableRawPointer(g)
     set(graph, "fontname", Style.font)
-    set(graph, "fontsize", "16")
+    set(graph, "fontsize", number(rg.textSize))
     set(graph, "bgcolor", "white")
     set(graph, "pad", "0.3")
     set(graph, "outputorder", "edgesfirst")
@@ -187,7 +202,8 @@ public enum Renderer {
         [
           ("label", escapeLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded"),
           ("color", rg.sideClusters.contains(key) ? "#CCCCCC" : "#999999"),
-          ("fontname", Style.font), ("fontsize", rg.sideClusters.contains(key) ? "16" : "30"),
+          ("fontname", Style.font),
+          ("fontsize", number(rg.sideClusters.contains(key) ? rg.textSize : max(30, 1.5 * rg.textSize))),
         ])
       clusters[key] = sub
     }

@@ -174,13 +174,13 @@ enum Assets {
         var s = Math.min(view.clientWidth / W, view.clientHeight / H);
         setScale(s, (W - view.clientWidth / s) / 2, (H - view.clientHeight / s) / 2);
       }
-      // Opening zoom: the figure's width, or more if that is what keeps every text at 9 pt or
-      // more (a text's size in pt on screen is its font-size times the scale).
+      // Opening zoom: the figure's width, or more if that is what keeps every text at 9 pt (12
+      // CSS px) or more; the figures' user unit is the point, so a text is font-size × scale px.
       var smallest = 1e9;
       frames[0].querySelectorAll("svg text").forEach(function (t) {
         smallest = Math.min(smallest, parseFloat(t.getAttribute("font-size")) || 1e9);
       });
-      function fitWidth() { setScale(Math.max(view.clientWidth / W, 9.1 / smallest), 0, 0); }
+      function fitWidth() { setScale(Math.max(view.clientWidth / W, 12.1 / smallest), 0, 0); }
       function zoomAt(f, cx, cy) {
         var s = scale(), t = Math.max(0.02, Math.min(8, s * f));
         setScale(t, vb.x + cx / s - cx / t, vb.y + cy / s - cy / t);

@@ -131,12 +131,12 @@ def main():
             "return [s.left,s.right,document.documentElement.scrollWidth,innerWidth,"
             "getComputedStyle(document.getElementById('explorer')).display]})()"))["result"]["value"]
         m["static_figure_px"] = [round(r[0]), round(r[1])]
-        # Every text of the static overview at 100% on the column width, in pt (SVG user units
-        # are px at 96 dpi inside Graphviz's 4/3 scale: pt on screen = font-size * k).
+        # Every text of the static overview at 100% on the column width, in CSS pt (4/3 px): its
+        # font-size times the screen scale of its user units (getScreenCTM) times 3/4.
         small = page.call("Runtime.evaluate", returnByValue=True, expression=(
             "(function(){var f=document.querySelector('figure.x-static svg'),b=f.viewBox.baseVal;"
             "var k=f.getBoundingClientRect().width/b.width;var out=[];"
-            "f.querySelectorAll('text').forEach(function(t){out.push(parseFloat(t.getAttribute('font-size'))*k)});"
+            "f.querySelectorAll('text').forEach(function(t){out.push(parseFloat(t.getAttribute('font-size'))*t.getScreenCTM().a*0.75)});"
             "out.sort(function(a,b){return a-b});return [out.length,out[0]]})()"))["result"]["value"]
         m["static_texts"] = small[0]
         m["static_min_text_pt"] = round(small[1], 2)
@@ -159,7 +159,7 @@ def main():
         # Label size at the opening zoom: a node label's font size on screen, in pt.
         label_pt = ("(function(){var f=document.querySelector('.x-frame:not([hidden]) svg');"
                     "var b=f.viewBox.baseVal,k=f.getBoundingClientRect().width/b.width,m=1e9;"
-                    "f.querySelectorAll('text').forEach(function(t){m=Math.min(m,parseFloat(t.getAttribute('font-size'))*k)});"
+                    "f.querySelectorAll('text').forEach(function(t){m=Math.min(m,parseFloat(t.getAttribute('font-size'))*t.getScreenCTM().a*0.75)});"
                     "return m})()")
         m["label_pt_opening"] = round(page.js(label_pt), 2)
         if m["label_pt_opening"] < 9:
@@ -241,7 +241,7 @@ def main():
                       "var k=f.getBoundingClientRect().width/v.width;"
                       "var t=f.querySelector('g.cluster text');"
                       "return [v.x<=0.5&&v.y<=0.5&&v.x+v.width>=o[2]-0.5&&v.y+v.height>=o[3]-0.5,"
-                      "t?parseFloat(t.getAttribute('font-size'))*k:0, o[2]/o[3]]})()")
+                      "t?parseFloat(t.getAttribute('font-size'))*t.getScreenCTM().a*0.75:0, o[2]/o[3]]})()")
         m["fit_cluster_label_pt"] = round(fit[1], 2)
         m["aspect"] = round(fit[2], 3)
         if not fit[0]:
