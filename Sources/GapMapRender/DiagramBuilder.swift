@@ -433,7 +433,7 @@ public enum DiagramBuilder {
     let kinds = Set(d.entities.map(\.kind))
     let kindOrder = EntityKind.builtIn.filter(kinds.contains) + kinds.filter({ !$0.isBuiltIn }).sorted()
     if options.colorBy == .gap {
-      rows.append(.init(.heading, "Facilities: gap interval"))
+      rows.append(.init(.heading, "Facility gap"))
       let present = Set(rg.nodes.filter { $0.cssClass.hasPrefix("facility") }.map(\.fillColor))
       for (i, bound) in DiagramBuilder.gapBreaks.enumerated()
       where present.contains(DiagramBuilder.gapPalette[i]) {
@@ -450,14 +450,14 @@ public enum DiagramBuilder {
           .node(
             shape: "house", fill: "#FFFFFF", border: DiagramBuilder.gapPalette[4], style: "filled",
             penWidth: 5),
-          "thick outline: high bound (same scale)"))
+          "outline: high bound"))
       if rg.nodes.contains(where: { $0.fillColor == DiagramBuilder.undecidedFill }) {
         rows.append(
           .init(
             .node(
               shape: "house", fill: DiagramBuilder.undecidedFill, border: "#000000", style: "filled,dashed",
               penWidth: 2),
-            "grey, dashed: undecided (κ < 0.5, width > 0.3, or not scored)"))
+            "grey, dashed: undecided"))
       }
       if rg.nodes.contains(where: { !$0.cssClass.hasPrefix("facility") }) {
         rows.append(

@@ -76,7 +76,7 @@ import Testing
     }
     // (At 2016 the bundled data decide few facilities: the fill rows appear only for those.)
     #expect(figure.nodes.first { $0.id == "serco" }?.fillColor == "#FFFFFF")
-    #expect(figure.legend.contains { $0.text.hasPrefix("thick outline: high bound") })
+    #expect(figure.legend.contains { $0.text.hasPrefix("outline: high bound") })
     #expect(figure.legend.contains { $0.text.hasPrefix("grey, dashed: undecided") })
     #expect(figure.legend.contains { $0.text.hasPrefix("fill: low bound") } == (decided > 0))
     #expect(figure.caption.first?.hasSuffix("as of 2016") == true)
