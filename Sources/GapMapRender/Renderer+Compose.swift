@@ -436,7 +436,7 @@ extension Renderer {
           ("fontsize", number(u * (r.glyph == .heading ? 10.5 : 10))),
           ("margin", "0,0"), ("width", number(textW / 72)), ("height", "0.2"), ("fixedsize", "true"),
           ("pos", point(textX + textW / 2, y)),
-          ("class", r.glyph == .heading ? "legend-heading" : "legend-text"),
+          ("class", r.glyph == .heading ? "legend_heading" : "legend_text"),
         ])
       switch r.glyph {
       case .heading: break
@@ -447,7 +447,7 @@ extension Renderer {
             ("shape", shape), ("style", style), ("fillcolor", fill), ("color", border),
             ("penwidth", number(pen)),
             ("label", ""), ("width", number(0.42 * u)), ("height", number(0.22 * u)), ("fixedsize", "true"),
-            ("pos", point(x0 + 15 * u, y)), ("class", "legend-glyph"),
+            ("pos", point(x0 + 15 * u, y)), ("class", "legend_glyph"),
           ])
       case .edge(let color, let style, let pen, let arrowhead):
         let a = node(
@@ -473,7 +473,7 @@ extension Renderer {
         set(
           UnsafeMutableRawPointer(e),
           [
-            ("id", "legend_edge\(i)"), ("class", "legend-glyph"), ("style", style), ("color", color),
+            ("id", "legend_edge\(i)"), ("class", "legend_glyph"), ("style", style), ("color", color),
             ("penwidth", number(pen)), ("arrowhead", arrowhead), ("arrowsize", number(0.7 * u)), ("pos", pos),
           ])
       }

@@ -304,13 +304,17 @@ import Testing
       #expect(size > 1000, "\(ext)")
     }
     let svg = try String(contentsOfFile: dir + "/out.svg", encoding: .utf8)
-    #expect(svg.hasPrefix("<?xml") && svg.contains("role=\"img\"") && svg.contains("class=\"node legend\""))
+    #expect(
+      svg.hasPrefix("<?xml") && svg.contains("role=\"img\"") && svg.contains("class=\"cluster legend\""))
+    // The legend draws glyphs (no shape names).
+    #expect(svg.contains("class=\"node legend_glyph\"") && !svg.contains(">parallelogram<"))
     let fragment = try C.run([
       "render", "datasets/border-outsourcing", "--focus", "serco", "--fragment", "-o", "-",
     ])
     #expect(fragment.stdout.hasPrefix("<svg "))
     let chain = try C.run([
-      "render", "datasets/border-outsourcing", "--facility", "nauru-rpc", "-o", dir + "/n.svg",
+      "render", "datasets/border-outsourcing", "--facility", "nauru-rpc", "--at", "2016", "-o",
+      dir + "/n.svg",
     ])
     #expect(chain.status == 0)
     let text = try String(contentsOfFile: dir + "/n.svg", encoding: .utf8)

@@ -103,7 +103,7 @@ import Testing
     var glyphs: [[String: String]] = []
     var inGlyph = 0
     for (i, e) in scan.elements.enumerated() {
-      if e.name == "g" { inGlyph = (e.attributes["class"] ?? "").contains("legend-glyph") ? i : 0 }
+      if e.name == "g" { inGlyph = (e.attributes["class"] ?? "").contains("legend_glyph") ? i : 0 }
       if inGlyph > 0, ["polygon", "ellipse", "path"].contains(e.name) { glyphs.append(e.attributes) }
     }
     for (text, row) in nodeRows {
