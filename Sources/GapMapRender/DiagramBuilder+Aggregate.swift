@@ -114,12 +114,13 @@ extension DiagramBuilder {
       if by.hasPrefix("kind") {
         for k in Set(kindOf).sorted() {
           let s = options.style.node(k)
-          rows.append(.init(color: s.fill, symbol: s.shape, text: k))
+          rows.append(
+            .init(.node(shape: s.shape, fill: s.fill, border: "#555555", style: "filled", penWidth: 1), k))
         }
       }
       for k in Set(edgeCount.values.map(\.kind)).sorted() {
         let s = options.style.edge(k)
-        rows.append(.init(color: s.color, symbol: "───", text: k))
+        rows.append(.init(.edge(color: s.color, style: s.style, penWidth: 1, arrowhead: "none"), k))
       }
       rg.legend = rows.count > 1 ? rows : []
     }

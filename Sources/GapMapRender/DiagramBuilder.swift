@@ -42,6 +42,16 @@ public struct DiagramOptions: Sendable {
   public var full = false
   /// How to aggregate (default: kind and country, or communities for plain graphs).
   public var aggregateBy: AggregateBy?
+  /// The overview's arrangement (no focus, facility or --cluster-by): the connected part in
+  /// clusters per jurisdiction, isolated entities and small components beside it by kind.
+  public var byJurisdiction = true
+  /// Which nodes of an overview carry their name: all, or (above ``keyLabelsAbove`` entities)
+  /// only the key ones — states, facilities and the entities with at least ``keyDegree``
+  /// relations in the figure — the others are small glyphs named by their tooltip.
+  public var labels = Labels.key
+  public enum Labels: String, Sendable, CaseIterable { case all, key }
+  public var keyLabelsAbove = 40
+  public var keyDegree = 5
 
   public init() {}
 }
@@ -82,6 +92,9 @@ public enum DiagramBuilder {
     if d.entities.count > options.aggregateAbove && !options.full {
       return aggregate(d, options: options)
     }
+    var options = options
+    options.style = options.style.assigningCustomKinds(
+      entityKinds: d.entities.map(\.kind.rawValue), relationKinds: d.relations.map(\.kind.rawValue))
     var rg = RenderGraph()
     rg.rankdir = options.rankdir
     let sourceCount = Set(d.relations.flatMap(\.sources)).count
@@ -152,12 +165,12 @@ public enum DiagramBuilder {
       case .kind: fill = ks.fill
       case .gap:
         if let c = gaps[e.id], let g = c.gap {
-          fill = DiagramBuilder.gapColor(g.low)
+          fill = c.insufficientEvidence ? DiagramBuilder.undecidedFill : DiagramBuilder.gapColor(g.low)
           gapNote =
             ", gap \(g) (κ \(Interval.format(c.knownShare)))"
             + (c.insufficientEvidence ? ", insufficient evidence" : "")
         } else {
-          fill = "#FFFFFF"
+          fill = e.kind == .facility ? DiagramBuilder.undecidedFill : "#FFFFFF"
         }
       default: fill = categoryColor[categoryOf[i]] ?? "#FFFFFF"
       }
@@ -168,8 +181,27 @@ public enum DiagramBuilder {
         cssClass: e.kind.rawValue + (pmsc ? " pmsc" : ""), shape: ks.shape, fillColor: fill,
         borderColor: highlighted.contains(e.id) ? "#000000" : (pmsc ? "#7A4F00" : "#555555"),
         fontColor: options.colorBy == .kind ? ks.font : (Style.isDark(fill) ? "#FFFFFF" : "#000000"))
-      if options.colorBy == .gap, gaps[e.id]?.insufficientEvidence == true { n.style = "filled,dashed" }
       n.penWidth = highlighted.contains(e.id) ? 3.5 : (pmsc ? 2 : 1)
+      if options.colorBy == .gap {
+        // Two-tone: the fill is the low bound, a thick outline the high bound; undecided
+        // facilities are grey with a dashed outline and say so in their label.
+        if let c = gaps[e.id], let g = c.gap {
+          n.borderColor = DiagramBuilder.gapColor(g.high)
+          n.penWidth = 5
+          if c.insufficientEvidence {
+            n.style = "filled,dashed"
+            n.label += "\n(undecided)"
+          }
+        } else if e.kind == .facility {
+          n.style = "filled,dashed"
+          n.borderColor = "#000000"
+          n.penWidth = 2
+          n.label += "\n(not scored)"
+        } else {
+          n.borderColor = "#AAAAAA"
+          n.fontColor = "#555555"
+        }
+      }
       n.width = sizes?[i]
       switch options.clusterBy {
       case .country?: n.cluster = e.country.known ?? "no country"
@@ -194,7 +226,7 @@ public enum DiagramBuilder {
         continue
       }
       var es = options.style.edge(r.kind.rawValue)
-      let uncertain = rs.allSatisfy { !$0.evidence.isCertain }
+      let certainty = DiagramBuilder.certaintyStyle(rs.map(\.evidence).min() ?? .confirmed)
       let scopeUnknown = rs.allSatisfy { possibleLinks.contains($0.id) }
       if scopeUnknown {
         es.style = "dotted"
@@ -215,21 +247,152 @@ public enum DiagramBuilder {
       rg.edges.append(
         RenderGraph.Edge(
           id: rs.map(\.id).joined(separator: " "), tail: t, head: h, cssClass: r.kind.rawValue,
-          style: uncertain && es.style == "solid" ? "dashed" : es.style, color: es.color, penWidth: es.width,
+          style: es.style == "solid" ? certainty : es.style, color: es.color, penWidth: es.width,
           label: label,
           tooltip:
             "\(r.kind.rawValue): \(TextSafety.isolated(r.source)) → \(TextSafety.isolated(r.target)) (\(rs.count) relation\(rs.count == 1 ? "" : "s"), "
             + "\(Set(rs.flatMap(\.sources)).count) sources)"
-            + (scopeUnknown ? "; possible link: its facilities scope is unknown" : "")))
+            + (scopeUnknown ? "; possible link: its facilities scope is unknown" : ""),
+          arrowhead: es.arrowhead))
+    }
+    if options.clusterBy == nil && options.byJurisdiction && options.focus == nil && options.facility == nil {
+      arrangeByJurisdiction(d, &rg)
+      if options.labels == .key && rg.nodes.count > options.keyLabelsAbove {
+        keepKeyLabels(d, &rg, degree: options.keyDegree)
+        // Fewer, larger labels: readable when the figure is shown at a report's column width.
+        for i in rg.nodes.indices where !rg.nodes[i].label.isEmpty {
+          rg.nodes[i].fontSize = DiagramBuilder.overviewText
+          // The name, wrapped narrower and cut after three lines (the tooltip has it whole), and
+          // any "(undecided)" mark of --color-by gap.
+          let marks = rg.nodes[i].label.split(separator: "\n").filter {
+            $0.hasPrefix("(") && $0.hasSuffix(")")
+          }
+          let lines = wrap(d.entities[i].name, width: 16).split(separator: "\n")
+          rg.nodes[i].label =
+            (lines.prefix(3) + marks).joined(separator: "\n")
+          if lines.count > 3 {
+            rg.nodes[i].label = rg.nodes[i].label.replacingOccurrences(of: lines[2], with: lines[2] + "…")
+          }
+        }
+        rg.legendScale = DiagramBuilder.overviewText / 10
+        rg.textSize = DiagramBuilder.overviewText
+      }
     }
     if options.legend {
-      rg.legend = legend(d, options: options, categoryColor: categoryColor)
-      if !possibleLinks.isEmpty {
+      rg.legend = legend(
+        d, rg, options: options, categoryColor: categoryColor, highlighted: !highlighted.isEmpty)
+      if rg.edges.contains(where: { $0.label == "scope unknown" }) {
         rg.legend.append(
-          .init(color: DiagramBuilder.possibleColor, symbol: "·····", text: "possible link (scope unknown)"))
+          .init(
+            .edge(color: DiagramBuilder.possibleColor, style: "dotted", penWidth: 1.4, arrowhead: "normal"),
+            "possible link (scope unknown)"))
       }
     }
     return rg
+  }
+
+  /// The size of every text of an overview with key labels: at least 9 pt (12 CSS px) on screen
+  /// when the figure fills a 1,352 px column (tested).
+  static let overviewText = 22.0
+
+  /// Certainty is told by dashing alone: confirmed solid, reported dashed, possible (and
+  /// alleged) dotted.
+  static func certaintyStyle(_ e: Evidence) -> String {
+    switch e {
+    case .confirmed: return "solid"
+    case .reported: return "dashed"
+    case .possible, .alleged: return "dotted"
+    }
+  }
+
+  /// Facilities the metrics cannot decide (insufficient evidence, or not scored).
+  static let undecidedFill = "#9A9A9A"
+
+  /// The overview's arrangement: the largest connected part (and any part of four or more
+  /// entities) in clusters per jurisdiction — an entity's own country, a company's the one
+  /// country of the public bodies, facilities and mechanisms it is linked to (companies linked to
+  /// several stay between the clusters, so cross-border links show) — and isolated entities
+  /// (grouped by kind) and small components beside it.
+  static func arrangeByJurisdiction(_ d: Dataset, _ rg: inout RenderGraph) {
+    let n = rg.nodes.count
+    guard n > 0 else { return }
+    var adj = [[Int]](repeating: [], count: n)
+    for e in rg.edges where e.tail != e.head {
+      adj[e.tail].append(e.head)
+      adj[e.head].append(e.tail)
+    }
+    var comp = [Int](repeating: -1, count: n)
+    var sizes: [Int] = []
+    for s in 0..<n where comp[s] < 0 {
+      var stack = [s]
+      comp[s] = sizes.count
+      var size = 0
+      while let v = stack.popLast() {
+        size += 1
+        for w in adj[v] where comp[w] < 0 {
+          comp[w] = sizes.count
+          stack.append(w)
+        }
+      }
+      sizes.append(size)
+    }
+    let largest = sizes.max() ?? 0
+    let order = EntityKind.builtIn.map(\.rawValue)
+    var side: [String] = []
+    for (i, e) in d.entities.enumerated() where i < n {
+      let size = sizes[comp[i]]
+      if size == largest || size >= 4 {
+        var home = e.country.known
+        if e.kind == .company {
+          let homes = Set(
+            adj[i].compactMap { j -> String? in
+              d.entities[j].kind == .company ? nil : d.entities[j].country.known
+            })
+          home = homes.count == 1 ? homes.first : nil
+        }
+        if let home {
+          rg.nodes[i].cluster = "jurisdiction " + home
+          rg.clusterLabels["jurisdiction " + home] = home
+        }
+      } else if size == 1 {
+        let key = "unconnected " + e.kind.rawValue
+        rg.nodes[i].cluster = key
+        rg.clusterLabels[key] = "Unconnected: \(e.kind.rawValue)"
+        if !side.contains(key) { side.append(key) }
+      } else {
+        rg.nodes[i].cluster = "small groups"
+        rg.clusterLabels["small groups"] = "Small groups"
+        if !side.contains("small groups") { side.append("small groups") }
+      }
+    }
+    func rank(_ key: String) -> (Int, String) {
+      if key == "small groups" { return (-1, key) }
+      let kind = String(key.dropFirst("unconnected ".count))
+      return (order.firstIndex(of: kind) ?? order.count, kind)
+    }
+    rg.sideClusters = side.sorted { rank($0) < rank($1) }
+    rg.arranged = true
+    // Only the chain of delegation, contracting, funding and operation, and oversight, ranks
+    // the drawing; context relations are drawn without stretching it.
+    let ranking: Set<String> = [
+      "delegates", "contracts", "subcontracts", "funds", "operates", "owns", "oversees",
+    ]
+    for i in rg.edges.indices where !ranking.contains(rg.edges[i].cssClass) { rg.edges[i].constraint = false }
+  }
+
+  /// Names only the key nodes (states, facilities, and those with at least `degree` relations
+  /// drawn); the others become small glyphs of their shape, named by their tooltip.
+  static func keepKeyLabels(_ d: Dataset, _ rg: inout RenderGraph, degree: Int) {
+    var deg = [Int](repeating: 0, count: rg.nodes.count)
+    for e in rg.edges {
+      deg[e.tail] += 1
+      deg[e.head] += 1
+    }
+    for (i, e) in d.entities.enumerated() where i < rg.nodes.count {
+      if e.kind == .state || e.kind == .facility || deg[i] >= degree { continue }
+      rg.nodes[i].label = ""
+      rg.nodes[i].width = 0.32
+    }
   }
 
   /// Possible links (unscoped contracts that may serve the facility) are dotted and grey.
@@ -261,39 +424,93 @@ public enum DiagramBuilder {
     return lines.joined(separator: "\n")
   }
 
-  static func legend(_ d: Dataset, options: DiagramOptions, categoryColor: [String: String]) -> [RenderGraph
-    .LegendRow]
-  {
+  /// The legend: only what the figure shows, each row with its real glyph.
+  static func legend(
+    _ d: Dataset, _ rg: RenderGraph, options: DiagramOptions, categoryColor: [String: String],
+    highlighted: Bool
+  ) -> [RenderGraph.LegendRow] {
     var rows: [RenderGraph.LegendRow] = []
+    let kinds = Set(d.entities.map(\.kind))
+    let kindOrder = EntityKind.builtIn.filter(kinds.contains) + kinds.filter({ !$0.isBuiltIn }).sorted()
     if options.colorBy == .gap {
-      for (i, bound) in DiagramBuilder.gapBreaks.enumerated() {
+      rows.append(.init(.heading, "Facility gap"))
+      let present = Set(rg.nodes.filter { $0.cssClass.hasPrefix("facility") }.map(\.fillColor))
+      for (i, bound) in DiagramBuilder.gapBreaks.enumerated()
+      where present.contains(DiagramBuilder.gapPalette[i]) {
         let upper = i + 1 < DiagramBuilder.gapBreaks.count ? DiagramBuilder.gapBreaks[i + 1] : 1
         rows.append(
           .init(
-            color: DiagramBuilder.gapPalette[i], symbol: "",
-            text: "gap low bound \(Interval.format(bound))–\(Interval.format(upper))"))
+            .node(
+              shape: "house", fill: DiagramBuilder.gapPalette[i], border: DiagramBuilder.gapPalette[i],
+              style: "filled", penWidth: 1),
+            "fill: low bound \(Interval.format(bound))–\(Interval.format(upper))"))
       }
-      rows.append(.init(color: "#FFFFFF", symbol: "- - -", text: "outline: insufficient evidence"))
-      rows.append(.init(color: "#FFFFFF", symbol: "", text: "not a scored facility"))
+      rows.append(
+        .init(
+          .node(
+            shape: "house", fill: "#FFFFFF", border: DiagramBuilder.gapPalette[4], style: "filled",
+            penWidth: 5),
+          "outline: high bound"))
+      if rg.nodes.contains(where: { $0.fillColor == DiagramBuilder.undecidedFill }) {
+        rows.append(
+          .init(
+            .node(
+              shape: "house", fill: DiagramBuilder.undecidedFill, border: "#000000", style: "filled,dashed",
+              penWidth: 2),
+            "grey, dashed: undecided"))
+      }
+      if rg.nodes.contains(where: { !$0.cssClass.hasPrefix("facility") }) {
+        rows.append(
+          .init(
+            .node(shape: "box", fill: "#FFFFFF", border: "#AAAAAA", style: "filled", penWidth: 1),
+            "other entity"))
+      }
     } else if options.colorBy == .kind {
-      let kinds = Set(d.entities.map(\.kind))
-      for k in EntityKind.builtIn.filter(kinds.contains) + kinds.filter({ !$0.isBuiltIn }).sorted() {
+      rows.append(.init(.heading, "Entities"))
+      for k in kindOrder {
         let s = options.style.node(k.rawValue)
-        rows.append(.init(color: s.fill, symbol: s.shape, text: k.rawValue))
+        rows.append(
+          .init(
+            .node(shape: s.shape, fill: s.fill, border: "#555555", style: "filled", penWidth: 1), k.rawValue))
+      }
+      if d.entities.contains(where: { $0.pmsc.known == true }) {
+        let s = options.style.node("company")
+        rows.append(
+          .init(
+            .node(shape: s.shape, fill: s.fill, border: "#7A4F00", style: "filled", penWidth: 2),
+            "PMSC (bold border)"))
       }
     } else {
+      rows.append(.init(.heading, options.colorBy.rawValue))
       for (c, color) in categoryColor.sorted(by: { $0.key < $1.key }) {
-        rows.append(.init(color: color, symbol: "", text: c))
+        rows.append(
+          .init(.node(shape: "box", fill: color, border: "#555555", style: "filled", penWidth: 1), c))
       }
     }
-    let rkinds = Set(d.relations.map(\.kind))
-    for k in RelationKind.builtIn.filter(rkinds.contains) + rkinds.filter({ !$0.isBuiltIn }).sorted() {
-      let s = options.style.edge(k.rawValue)
-      let stroke = ["solid": "───", "dashed": "- - -", "dotted": "·····", "bold": "━━━"][s.style] ?? "───"
-      rows.append(.init(color: s.color, symbol: stroke, text: k.rawValue))
+    if highlighted {
+      rows.append(
+        .init(
+          .node(shape: "box", fill: "#FFFFFF", border: "#000000", style: "filled", penWidth: 3.5),
+          options.facility != nil ? "black outline: single point of accountability" : "black outline: focus"))
     }
-    if d.relations.contains(where: { !$0.evidence.isCertain }) {
-      rows.append(.init(color: "#FFFFFF", symbol: "- - -", text: "reported / possible (uncertain)"))
+    let rkinds = Set(d.relations.map(\.kind))
+    let relationOrder =
+      RelationKind.builtIn.filter(rkinds.contains) + rkinds.filter({ !$0.isBuiltIn }).sorted()
+    if !relationOrder.isEmpty { rows.append(.init(.heading, "Relation kind")) }
+    for k in relationOrder {
+      let s = options.style.edge(k.rawValue)
+      rows.append(
+        .init(
+          .edge(color: s.color, style: s.style, penWidth: max(1, s.width), arrowhead: s.arrowhead), k.rawValue
+        ))
+    }
+    let evidence = Set(d.relations.map { certaintyStyle($0.evidence) })
+    if evidence.count > 1 || evidence.contains(where: { $0 != "solid" }) {
+      rows.append(.init(.heading, "Certainty"))
+      for (style, text) in [("solid", "confirmed"), ("dashed", "reported"), ("dotted", "possible")]
+      where evidence.contains(style) {
+        rows.append(.init(.edge(color: "#555555", style: style, penWidth: 1.4, arrowhead: "normal"), text))
+      }
     }
     return rows
   }

@@ -21,6 +21,8 @@ public struct RenderGraph: Sendable {
     /// Cluster key (nil: none).
     public var cluster: String?
     public var style = "filled"
+    /// Label size in points.
+    public var fontSize = 11.0
   }
 
   public struct Edge: Sendable {
@@ -35,6 +37,9 @@ public struct RenderGraph: Sendable {
     public var label: String?
     public var tooltip: String
     public var arrowhead = "normal"
+    /// Whether the edge takes part in dot's ranking (context relations such as membership or
+    /// location do not, so they do not stretch the drawing).
+    public var constraint = true
   }
 
   public var nodes: [Node] = []
@@ -43,8 +48,23 @@ public struct RenderGraph: Sendable {
   /// Title and caption lines (user text) drawn as the graph label.
   public var title: String = ""
   public var caption: [String] = []
-  /// Legend rows (swatch colour, shape word or edge style, label from GapMap's vocabulary).
+  /// Legend rows: a real glyph (node shape with its fill, or a short line of the edge's style,
+  /// colour and arrowhead) and a label from GapMap's vocabulary.
   public var legend: [LegendRow] = []
+  /// Clusters laid out apart, in a column beside the main drawing (isolated entities and small
+  /// components, grouped by kind), in this order.
+  public var sideClusters: [String] = []
+  /// Whether the figure is composed from blocks laid out apart (main drawing, side column,
+  /// legend) and drawn with pinned positions (Graphviz's `nop2`). Only for dot layouts.
+  public var composed = true
+  /// Whether the clusters are the overview's arrangement (jurisdictions, side column), which
+  /// only composed dot figures use.
+  public var arranged = false
+  /// The legend's size relative to its default (10 pt labels).
+  public var legendScale = 1.0
+  /// The size of the title, caption and side-column labels (jurisdiction labels: 1.5 times, at
+  /// least 30).
+  public var textSize = 16.0
   public var rankdir = "LR"
   /// The engine this figure is drawn best with when the user names none.
   public var preferredEngine: Engine?
@@ -56,8 +76,19 @@ public struct RenderGraph: Sendable {
   public init() {}
 
   public struct LegendRow: Sendable, Equatable {
-    public var color: String
-    public var symbol: String
+    public enum Glyph: Sendable, Equatable {
+      /// A node of this shape, fill, border, style and border width.
+      case node(shape: String, fill: String, border: String, style: String, penWidth: Double)
+      /// A short edge of this colour, style, width and arrowhead.
+      case edge(color: String, style: String, penWidth: Double, arrowhead: String)
+      /// A heading (text only).
+      case heading
+    }
+    public var glyph: Glyph
     public var text: String
+    public init(_ glyph: Glyph, _ text: String) {
+      self.glyph = glyph
+      self.text = text
+    }
   }
 }

@@ -44,7 +44,7 @@ public enum Renderer {
     "nodesep", "ranksep", "overlap", "splines", "start", "nslimit", "nslimit1", "mclimit", "outputorder",
     "dpi", "shape", "style", "fillcolor", "color", "penwidth", "width", "height", "fixedsize", "class", "id",
     "arrowhead", "arrowsize", "margin", "K", "maxiter", "sep", "esep", "concentrate", "newrank",
-    "peripheries",
+    "peripheries", "pos", "bb", "lp", "nojustify", "constraint",
   ]
 
   /// The escString-safe form of user text: backslashes doubled (so `\N`, `\G`, `\l` stay
@@ -85,6 +85,16 @@ public enum Renderer {
     throws(RenderError) -> [UInt8]
   {
     let engine = options.engine ?? graph.preferredEngine ?? Engine.automatic(nodeCount: graph.nodes.count)
+    if engine == .dot && graph.composed {
+      return try render(graph, format: format, options: options, pinned: layout(graph, options: options))
+    }
+    var graph = graph
+    if graph.arranged {
+      // The jurisdiction arrangement is for composed dot figures; the force-directed engines
+      // lay the same figure out without its clusters.
+      for i in graph.nodes.indices { graph.nodes[i].cluster = nil }
+      graph.sideClusters = []
+    }
     let result: Result<[UInt8], RenderError> = Graphviz.withContext { gvc in
       Graphviz.resetErrors()
       let desc = graph.directed ? gapmap_directed() : gapmap_undirected()
@@ -92,7 +102,7 @@ public enum Renderer {
         return .failure(RenderError("Graphviz could not create a graph"))
       }
       defer { agclose(g) }
-      build(graph, into: g, engine: engine, options: options)
+      build(graph, into: g, engine: engine, options: vectorDPI(options, format))
       Graphviz.resetErrors()
       // Some engines (sfdp) draw from the C library's generators beyond `start`: reseed them so
       // a second render in the same process gives the same bytes.
@@ -120,6 +130,14 @@ public enum Renderer {
     return try result.get()
   }
 
+  /// `dpi` matters for PNG only; Graphviz 2.42 writes an SVG's viewBox in points but scales its
+  /// content by dpi/72, so any other dpi would clip the SVG: vector formats are drawn at 72.
+  static func vectorDPI(_ options: RenderOptions, _ format: DiagramFormat) -> RenderOptions {
+    var o = options
+    if format != .png { o.dpi = 72 }
+    return o
+  }
+
   /// Sets an allow-listed attribute on a graph, node or edge.
   static func set(_ object: UnsafeMutableRawPointer, _ name: String, _ value: String) {
     precondition(allowed.contains(name), "attribute \(name) is not on GapMap's allow-list")
@@ -137,17 +155,27 @@ public enum Renderer {
 
   static func number(_ x: Double) -> String { String(format: "%.3f", x) }
 
+  /// The cgraph objects made for a ``RenderGraph``'s nodes, edges (in order) and clusters.
+  struct Handles {
+    var nodes: [UnsafeMutablePointer<Agnode_t>?] = []
+    var edges: [UnsafeMutablePointer<Agedge_t>?] = []
+    var clusters: [String: UnsafeMutablePointer<Agraph_t>] = [:]
+  }
+
+  @discardableResult
   static func build(
-    _ rg: RenderGraph, into g: UnsafeMutablePointer<Agraph_t>, engine: Engine, options: RenderOptions
-  ) {
+    _ rg: RenderGraph, into g: UnsafeMutablePointer<Agraph_t>, engine: Engine, options: RenderOptions,
+    decorated: Bool = true
+  ) -> Handles {
+    var handles = Handles()
     let graph = UnsafeMutableRawPointer(g)
     set(graph, "fontname", Style.font)
-    set(graph, "fontsize", "16")
+    set(graph, "fontsize", number(rg.textSize))
     set(graph, "bgcolor", "white")
     set(graph, "pad", "0.3")
     set(graph, "outputorder", "edgesfirst")
     set(graph, "dpi", number(options.dpi))
-    if !rg.title.isEmpty || !rg.caption.isEmpty {
+    if decorated && (!rg.title.isEmpty || !rg.caption.isEmpty) {
       let lines = ([rg.title] + rg.caption).filter { !$0.isEmpty }.map(userLabel)
       set(graph, "label", lines.joined(separator: "\\l") + "\\l")
       set(graph, "labelloc", "t")
@@ -156,10 +184,12 @@ public enum Renderer {
     switch engine {
     case .dot:
       set(graph, "rankdir", rg.rankdir)
-      set(graph, "nodesep", "0.3")
-      set(graph, "ranksep", "0.6")
+      // Overviews (many small glyphs) are packed tighter than chains.
+      let dense = rg.nodes.count > 40
+      set(graph, "nodesep", dense ? "0.1" : "0.18")
+      set(graph, "ranksep", dense ? "0.3" : "0.5")
       set(graph, "newrank", "true")
-      if rg.nodes.count > 150 {
+      if rg.nodes.count > 250 {
         set(graph, "nslimit", "1")
         set(graph, "nslimit1", "1")
         set(graph, "mclimit", "0.1")
@@ -181,54 +211,70 @@ public enum Renderer {
       set(
         UnsafeMutableRawPointer(sub),
         [
-          ("label", userLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded,dashed"),
-          ("color", "#999999"),
-          ("fontname", Style.font), ("fontsize", "12"),
+          ("label", userLabel(rg.clusterLabels[key] ?? key)), ("style", "rounded"),
+          ("color", rg.sideClusters.contains(key) ? "#CCCCCC" : "#999999"),
+          ("fontname", Style.font),
+          ("fontsize", number(rg.sideClusters.contains(key) ? rg.textSize : max(30, 1.5 * rg.textSize))),
         ])
       clusters[key] = sub
     }
+    handles.clusters = clusters
     var nodes: [UnsafeMutablePointer<Agnode_t>?] = []
     for (i, n) in rg.nodes.enumerated() {
       let parent = n.cluster.flatMap { clusters[$0] } ?? g
       let node = withMutableCString("n\(i)") { agnode(parent, $0, 1) }
       nodes.append(node)
       guard let node else { continue }
-      let p = UnsafeMutableRawPointer(node)
-      set(p, "id", "n\(i)")
-      set(p, "label", userLabel(n.label))
-      set(p, "shape", n.shape)
-      set(p, "style", n.style)
-      set(p, "fillcolor", n.fillColor)
-      set(p, "color", n.borderColor)
-      set(p, "fontcolor", n.fontColor)
-      set(p, "fontname", Style.font)
-      set(p, "fontsize", "11")
-      set(p, "penwidth", number(n.penWidth))
-      set(p, "class", n.cssClass)
-      set(p, "margin", "0.08,0.04")
-      if let w = n.width {
-        set(p, "width", number(w))
-        set(p, "height", number(w * 0.55))
-      }
+      setNode(UnsafeMutableRawPointer(node), n, index: i)
     }
+    handles.nodes = nodes
     for (i, e) in rg.edges.enumerated() {
-      guard e.tail < nodes.count, e.head < nodes.count, let t = nodes[e.tail], let h = nodes[e.head] else {
+      guard e.tail < nodes.count, e.head < nodes.count, let t = nodes[e.tail], let h = nodes[e.head],
+        let edge = withMutableCString("e\(i)", { agedge(g, t, h, $0, 1) })
+      else {
+        handles.edges.append(nil)
         continue
       }
-      guard let edge = withMutableCString("e\(i)", { agedge(g, t, h, $0, 1) }) else { continue }
-      let p = UnsafeMutableRawPointer(edge)
-      set(p, "id", "e\(i)")
-      set(p, "style", e.style)
-      set(p, "color", e.color)
-      set(p, "penwidth", number(e.penWidth))
-      set(p, "class", e.cssClass)
-      set(p, "arrowhead", e.arrowhead)
-      set(p, "arrowsize", "0.7")
-      set(p, "fontname", Style.font)
-      set(p, "fontsize", "9")
-      if let label = e.label { set(p, "label", userLabel(label)) }
+      handles.edges.append(edge)
+      setEdge(UnsafeMutableRawPointer(edge), e, index: i)
     }
-    if !rg.legend.isEmpty { addLegend(rg.legend, to: g) }
+    if decorated && !rg.legend.isEmpty { addLegend(rg.legend, to: g) }
+    return handles
+  }
+
+  /// A node's attributes (GapMap's grammar, user text escaped).
+  static func setNode(_ p: UnsafeMutableRawPointer, _ n: RenderGraph.Node, index i: Int) {
+    set(p, "id", "n\(i)")
+    set(p, "label", userLabel(n.label))
+    set(p, "shape", n.shape)
+    set(p, "style", n.style)
+    set(p, "fillcolor", n.fillColor)
+    set(p, "color", n.borderColor)
+    set(p, "fontcolor", n.fontColor)
+    set(p, "fontname", Style.font)
+    set(p, "fontsize", number(n.fontSize))
+    set(p, "penwidth", number(n.penWidth))
+    set(p, "class", n.cssClass)
+    set(p, "margin", "0.08,0.04")
+    if let w = n.width {
+      set(p, "width", number(w))
+      set(p, "height", number(w * 0.55))
+    }
+  }
+
+  /// An edge's attributes.
+  static func setEdge(_ p: UnsafeMutableRawPointer, _ e: RenderGraph.Edge, index i: Int) {
+    set(p, "id", "e\(i)")
+    set(p, "style", e.style)
+    set(p, "color", e.color)
+    set(p, "penwidth", number(e.penWidth))
+    set(p, "class", e.cssClass)
+    set(p, "arrowhead", e.arrowhead)
+    set(p, "arrowsize", "0.7")
+    set(p, "fontname", Style.font)
+    set(p, "fontsize", "9")
+    if let label = e.label { set(p, "label", userLabel(label)) }
+    if !e.constraint { set(p, "constraint", "false") }
   }
 
   /// The legend: one node with an HTML-like table built from GapMap's template; its words come
@@ -251,9 +297,16 @@ public enum Renderer {
       ])
     var html = #"<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">"#
     for r in rows {
-      html += #"<TR><TD WIDTH="14" HEIGHT="10" BGCOLOR="\#(escapeHTML(r.color))"> </TD>"#
-      html +=
-        #"<TD ALIGN="LEFT">\#(escapeHTML(r.symbol))</TD><TD ALIGN="LEFT">\#(escapeHTML(r.text))</TD></TR>"#
+      // The force-directed engines' legend: a colour swatch per row (composed dot figures draw
+      // the real glyphs instead).
+      let color: String
+      switch r.glyph {
+      case .node(_, let fill, _, _, _): color = fill
+      case .edge(let c, _, _, _): color = c
+      case .heading: color = "#FFFFFF"
+      }
+      html += #"<TR><TD WIDTH="14" HEIGHT="10" BGCOLOR="\#(escapeHTML(color))"> </TD>"#
+      html += #"<TD ALIGN="LEFT">\#(escapeHTML(r.text))</TD></TR>"#
     }
     html += "</TABLE>"
     withMutableCString("label") { n in

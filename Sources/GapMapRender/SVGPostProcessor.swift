@@ -42,6 +42,44 @@ public enum SVGPostProcessor {
     return r.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: template)
   }
 
+  /// Cluster groups in the order of their names, renumbered. cgraph orders subgraphs by id, and
+  /// a named subgraph's id is the address of its interned name, so Graphviz emits clusters in an
+  /// order that can change from one render to the next in a process; GapMap's clusters never
+  /// overlap, so their order is not seen, and sorting them makes the bytes repeatable.
+  static func sortClusters(_ svg: String) -> String {
+    let pattern = regex(
+      "<g id=\"(clust[0-9]+|legend)\" class=\"(cluster[^\"]*)\">\n<title>([^<]*)</title>.*?</g>\n")
+    let matches = pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg))
+    guard matches.count > 1, let first = Range(matches[0].range, in: svg),
+      let last = matches.last.flatMap({ Range($0.range, in: svg) })
+    else { return svg }
+    // Only a run of consecutive cluster groups is reordered.
+    var blocks: [(key: (Int, String), id: String, text: String)] = []
+    var end = first.lowerBound
+    for m in matches {
+      guard let r = Range(m.range, in: svg), r.lowerBound == end, let ir = Range(m.range(at: 1), in: svg),
+        let tr = Range(m.range(at: 3), in: svg)
+      else { return svg }
+      let title = String(svg[tr])
+      let n = Int(title.split(separator: "_").last ?? "") ?? Int.max
+      blocks.append(((n, title), String(svg[ir]), String(svg[r])))
+      end = r.upperBound
+    }
+    _ = last
+    blocks.sort { $0.key < $1.key }
+    var out = ""
+    var k = 0
+    for b in blocks {
+      if b.id == "legend" {
+        out += b.text
+      } else {
+        k += 1
+        out += b.text.replacingOccurrences(of: "<g id=\"\(b.id)\"", with: "<g id=\"clust\(k)\"")
+      }
+    }
+    return String(svg[..<first.lowerBound]) + out + String(svg[end...])
+  }
+
   /// Post-processes `svg` for `graph` (whose nodes and edges are `n<i>` and `e<i>` in it).
   public static func process(_ svg: String, graph: RenderGraph, options: Options = Options()) -> String {
     let p = options.idPrefix ?? derivedPrefix(svg)
@@ -54,6 +92,7 @@ public enum SVGPostProcessor {
     s = replace(s, "\\s on[a-zA-Z]+=\"[^\"]*\"", "")
     s = replace(s, "(xlink:)?href=\"(?!#)[^\"]*\"", "")
     s = replace(s, "<image[^>]*>", "")
+    s = sortClusters(s)
     // The graph's own <title>G</title>.
     s = replace(s, "(<g id=\"graph0\"[^>]*>)\\n<title>G</title>", "$1")
     // Ids and references.

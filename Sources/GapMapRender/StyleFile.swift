@@ -11,6 +11,11 @@ extension Style {
     "star", "underline", "cds", "promoter", "rpromoter", "larrow", "rarrow", "lpromoter",
   ]
   /// Edge strokes a style file may choose.
+  /// Graphviz's primitive arrowheads GapMap accepts in a style file.
+  public static let arrowheads: Set<String> = [
+    "normal", "onormal", "empty", "inv", "oinv", "dot", "odot", "diamond", "odiamond", "box", "obox", "tee",
+    "vee", "crow", "none",
+  ]
   public static let strokes: Set<String> = ["solid", "dashed", "dotted", "bold"]
 
   /// Applies a style file's overrides (already parsed from JSON or YAML):
@@ -60,7 +65,8 @@ extension Style {
                 throw RenderError("\(where_): a number from 0.1 to 10")
               }
               s.width = w
-            default: throw RenderError("\(where_): unknown field (expected style, color or width)")
+            case "arrowhead": s.arrowhead = try Style.word(f.value, Style.arrowheads, where_)
+            default: throw RenderError("\(where_): unknown field (expected style, color, width or arrowhead)")
             }
           }
           edges[kind.key] = s

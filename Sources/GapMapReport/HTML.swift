@@ -88,7 +88,8 @@ enum HTML {
 enum Assets {
   static let css = """
     :root{--ink:#1b1b1b;--muted:#555;--line:#d0d0d0;--accent:#0072B2;--warn:#A63603}
-    body{font-family:"DejaVu Sans",system-ui,sans-serif;color:var(--ink);max-width:1200px;margin:0 auto;padding:1rem 1.5rem;line-height:1.45}
+    body{font-family:"DejaVu Sans",system-ui,sans-serif;color:var(--ink);max-width:1400px;margin:0 auto;padding:1rem 1.5rem;line-height:1.45}
+    p,nav,ol,.lede{max-width:80ch}
     h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:2px solid var(--line);padding-bottom:.2rem;margin-top:2.2rem}
     .lede{color:var(--muted)}nav ul{columns:2;padding-left:1.2rem}
     table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem;font-size:.9rem}
@@ -108,6 +109,18 @@ enum Assets {
     footer{margin-top:3rem;border-top:2px solid var(--line);color:var(--muted);font-size:.85rem}
     code{font-size:.85em}
     svg.dim g.node,svg.dim g.edge{opacity:.2}svg.dim g.hl{opacity:1}
+    .explorer{display:none}html.js .explorer{display:block}html.js figure.x-static{display:none}
+    .x-bar{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap;margin:.5rem 0}
+    .x-bar input[type=search]{flex:1 1 14rem;padding:.25rem .4rem}.x-bar output{font-weight:bold;min-width:3rem}
+    .x-body{position:relative}
+    .x-view{position:relative;overflow:hidden;height:80vh;border:1px solid var(--line);background:#fff;cursor:grab;touch-action:none}
+    .x-stage,.x-frame{height:100%}.x-frame svg{display:block;width:100%;height:100%}
+    .x-panel{position:absolute;top:.5rem;right:.5rem;width:20rem;max-width:45%;max-height:calc(80vh - 1rem);overflow:auto;border:1px solid var(--line);border-radius:.3rem;background:rgba(255,255,255,.96);box-shadow:0 2px 8px rgba(0,0,0,.15);padding:.4rem .7rem;font-size:.85rem}
+    .x-panel h3{margin:.2rem 0 .4rem;font-size:1rem}.x-panel ul{padding-left:1.1rem;margin:.2rem 0}
+    .x-panel dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.2rem 0}.x-panel dt{color:var(--muted)}
+    .x-panel button.x-link{border:none;background:none;color:var(--accent);text-decoration:underline;cursor:pointer;padding:0;font:inherit;text-align:left}
+    svg.x-searching g.node{opacity:.25}svg.x-searching g.node.x-match{opacity:1}
+    g.x-sel polygon,g.x-sel ellipse,g.x-sel path{stroke:#000!important;stroke-width:4px}
     @media print{nav,details>summary{display:none}details{border:none}}
     """
 
@@ -165,6 +178,195 @@ enum Assets {
           });
         });
       });
+    })();
+    (function () {
+      "use strict";
+      var root = document.getElementById("explorer");
+      var dataNode = document.getElementById("x-data");
+      if (!root || !dataNode) { return; }
+      var data = JSON.parse(dataNode.textContent);
+      var view = document.getElementById("x-view");
+      var frames = Array.prototype.slice.call(root.querySelectorAll(".x-frame"));
+      var slider = document.getElementById("x-year"), out = document.getElementById("x-year-out");
+      var search = document.getElementById("x-search"), panel = document.getElementById("x-panel");
+      // Pan and zoom move the figures' viewBox (every year's at once: they share positions).
+      var box = frames[0].querySelector("svg").viewBox.baseVal;
+      var W = box.width, H = box.height, selected = null;
+      var vb = { x: 0, y: 0, w: W, h: H };
+      frames.forEach(function (f) { f.querySelector("svg").setAttribute("data-box", "0 0 " + W + " " + H); });
+      function scale() { return view.clientWidth / vb.w; }
+      function apply() {
+        var v = [vb.x, vb.y, vb.w, vb.h].map(function (n) { return n.toFixed(2); }).join(" ");
+        frames.forEach(function (f) { f.querySelector("svg").setAttribute("viewBox", v); });
+      }
+      function setScale(s, x, y) {
+        vb.w = view.clientWidth / s; vb.h = view.clientHeight / s; vb.x = x; vb.y = y; apply();
+      }
+      function fit() {
+        var s = Math.min(view.clientWidth / W, view.clientHeight / H);
+        setScale(s, (W - view.clientWidth / s) / 2, (H - view.clientHeight / s) / 2);
+      }
+      // Opening zoom: the figure's width, or more if that is what keeps every text at 9 pt (12
+      // CSS px) or more; the figures' user unit is the point, so a text is font-size × scale px.
+      var smallest = 1e9;
+      frames[0].querySelectorAll("svg text").forEach(function (t) {
+        smallest = Math.min(smallest, parseFloat(t.getAttribute("font-size")) || 1e9);
+      });
+      function fitWidth() { setScale(Math.max(view.clientWidth / W, 12.1 / smallest), 0, 0); }
+      function zoomAt(f, cx, cy) {
+        var s = scale(), t = Math.max(0.02, Math.min(8, s * f));
+        setScale(t, vb.x + cx / s - cx / t, vb.y + cy / s - cy / t);
+      }
+      function current() { return frames[+slider.value]; }
+      function el(tag, text, cls) {
+        var e = document.createElement(tag);
+        if (text !== undefined) { e.textContent = text; }
+        if (cls) { e.className = cls; }
+        return e;
+      }
+      function name(id) { return data.e[id] ? data.e[id].n : id; }
+      function attrs(list) {
+        var dl = el("dl");
+        list.forEach(function (a) { dl.appendChild(el("dt", a[0])); dl.appendChild(el("dd", a[1])); });
+        return dl;
+      }
+      function sources(nums) {
+        var ul = el("ul", undefined, "x-sources");
+        nums.slice().sort(function (a, b) { return a - b; }).forEach(function (n) {
+          var s = data.s[n], li = el("li"), a = el("a", "[" + n + "]");
+          a.href = "#src-" + n; li.appendChild(a); li.appendChild(document.createTextNode(" " + (s ? s.t : "")));
+          if (s && s.u) {
+            var x = el("a", " ↗"); x.href = s.u; x.rel = "noopener noreferrer nofollow"; li.appendChild(x);
+          }
+          ul.appendChild(li);
+        });
+        return ul;
+      }
+      function button(text, fn) { var b = el("button", text, "x-link"); b.type = "button"; b.addEventListener("click", fn); return b; }
+      function relationLine(id) {
+        var r = data.r[id], span = el("span");
+        span.appendChild(document.createTextNode(name(r.f) + " —" + r.a[0][1] + "→ " + name(r.t) + " "));
+        return span;
+      }
+      function show(kind, ids) {
+        panel.textContent = "";
+        var cited = {};
+        if (kind === "node") {
+          var id = ids[0], e = data.e[id];
+          if (!e) { return; }
+          panel.appendChild(el("h3", e.n));
+          panel.appendChild(attrs(e.a.concat([["id", id]])));
+          e.s.forEach(function (n) { cited[n] = 1; });
+          panel.appendChild(el("h4", "Relations"));
+          var ul = el("ul", undefined, "x-relations");
+          Object.keys(data.r).forEach(function (rid) {
+            var r = data.r[rid];
+            if (r.f !== id && r.t !== id) { return; }
+            r.s.forEach(function (n) { cited[n] = 1; });
+            var li = el("li");
+            li.appendChild(button(r.a[0][1], function () { select("edge", [rid]); }));
+            li.appendChild(document.createTextNode(" " + (r.f === id ? "→ " + name(r.t) : "← " + name(r.f))));
+            r.a.slice(1).forEach(function (a) { if (a[0] === "start" || a[0] === "end") { li.appendChild(document.createTextNode(", " + a[0] + " " + a[1])); } });
+            ul.appendChild(li);
+          });
+          panel.appendChild(ul);
+        } else {
+          ids.forEach(function (rid) {
+            var r = data.r[rid];
+            if (!r) { return; }
+            panel.appendChild(el("h3", rid));
+            panel.appendChild(relationLine(rid));
+            panel.appendChild(attrs(r.a));
+            var p = el("p");
+            p.appendChild(button(name(r.f), function () { select("node", [r.f]); }));
+            p.appendChild(document.createTextNode(" → "));
+            p.appendChild(button(name(r.t), function () { select("node", [r.t]); }));
+            panel.appendChild(p);
+            r.s.forEach(function (n) { cited[n] = 1; });
+          });
+        }
+        panel.appendChild(el("h4", "Sources"));
+        panel.appendChild(sources(Object.keys(cited).map(Number)));
+      }
+      function mark() {
+        frames.forEach(function (f) { f.querySelectorAll(".x-sel").forEach(function (g) { g.classList.remove("x-sel"); }); });
+        if (!selected) { return; }
+        current().querySelectorAll("g." + selected.kind + "[data-id]").forEach(function (g) {
+          var ids = g.getAttribute("data-id").split(" ");
+          if (ids.some(function (i) { return selected.ids.indexOf(i) >= 0; })) { g.classList.add("x-sel"); }
+        });
+      }
+      function select(kind, ids) { selected = { kind: kind, ids: ids }; show(kind, ids); mark(); }
+      function find() {
+        var q = search.value.trim().toLowerCase(), first = null;
+        frames.forEach(function (f) {
+          var svg = f.querySelector("svg");
+          svg.classList.toggle("x-searching", q !== "");
+          svg.querySelectorAll("g.node[data-id]").forEach(function (g) {
+            var id = g.getAttribute("data-id");
+            var hit = q !== "" && (id.toLowerCase().indexOf(q) >= 0 || name(id).toLowerCase().indexOf(q) >= 0);
+            g.classList.toggle("x-match", hit);
+            if (hit && !first && f === current()) { first = g; }
+          });
+        });
+        return first;
+      }
+      function centre(g) {
+        var r = g.getBoundingClientRect(), v = view.getBoundingClientRect(), s = scale();
+        vb.x -= (v.left + v.width / 2 - (r.left + r.width / 2)) / s;
+        vb.y -= (v.top + v.height / 2 - (r.top + r.height / 2)) / s; apply();
+      }
+      search.addEventListener("input", find);
+      search.addEventListener("keydown", function (e) {
+        if (e.key !== "Enter") { return; }
+        var g = find();
+        if (g) { select("node", [g.getAttribute("data-id")]); centre(g); }
+      });
+      slider.addEventListener("input", function () {
+        frames.forEach(function (f, i) { f.hidden = i !== +slider.value; });
+        var year = current().getAttribute("data-year");
+        out.textContent = year; slider.setAttribute("aria-valuetext", year);
+        find(); mark();
+      });
+      document.getElementById("x-in").addEventListener("click", function () { zoomAt(1.4, view.clientWidth / 2, view.clientHeight / 2); });
+      document.getElementById("x-out").addEventListener("click", function () { zoomAt(1 / 1.4, view.clientWidth / 2, view.clientHeight / 2); });
+      document.getElementById("x-fit").addEventListener("click", fit);
+      view.addEventListener("wheel", function (e) {
+        e.preventDefault();
+        var v = view.getBoundingClientRect();
+        zoomAt(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - v.left, e.clientY - v.top);
+      }, { passive: false });
+      var drag = null, moved = false;
+      view.addEventListener("pointerdown", function (e) {
+        drag = { x: e.clientX, y: e.clientY, vx: vb.x, vy: vb.y, id: e.pointerId }; moved = false;
+      });
+      view.addEventListener("pointermove", function (e) {
+        if (!drag) { return; }
+        var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+        if (!moved && Math.abs(dx) + Math.abs(dy) > 4) {
+          moved = true;
+          // Capture only once it is a drag, so that a click still reaches the node under it.
+          if (view.setPointerCapture) { try { view.setPointerCapture(drag.id); } catch (err) { drag.id = null; } }
+        }
+        if (moved) { vb.x = drag.vx - dx / scale(); vb.y = drag.vy - dy / scale(); apply(); }
+      });
+      window.addEventListener("pointerup", function () { drag = null; });
+      view.addEventListener("click", function (e) {
+        if (moved) { return; }
+        var g = e.target.closest("g.node[data-id], g.edge[data-id]");
+        if (!g || !view.contains(g)) { return; }
+        select(g.classList.contains("node") ? "node" : "edge", g.getAttribute("data-id").split(" "));
+      });
+      view.addEventListener("keydown", function (e) {
+        var step = 60;
+        if (e.key === "+" || e.key === "=") { zoomAt(1.25, view.clientWidth / 2, view.clientHeight / 2); }
+        else if (e.key === "-") { zoomAt(0.8, view.clientWidth / 2, view.clientHeight / 2); }
+        else if (e.key === "ArrowLeft") { vb.x -= step / scale(); apply(); }
+        else if (e.key === "ArrowRight") { vb.x += step / scale(); apply(); }
+        else if (e.key === "ArrowUp") { vb.y -= step / scale(); apply(); }
+        else if (e.key === "ArrowDown") { vb.y += step / scale(); apply(); }
+      });
+      fitWidth();
     })();
     """
 }

@@ -51,9 +51,12 @@ extension Context {
       """
     h +=
       section("overview", "Overview diagram")
+      + explorerHTML()
       + figureHTML(
         "overview",
-        caption: "Every entity and relation valid on the date. Hover a node to highlight its neighbourhood.")
+        caption:
+          "Every entity and relation valid on the date, in clusters per jurisdiction; unconnected entities and small groups beside, by kind. Hover a node to highlight its neighbourhood.",
+        cssClass: "x-static")
     h += figureHTML(
       "gaps",
       caption: "Facilities filled by the low bound of their gap; dashed outline: insufficient evidence.")
@@ -74,10 +77,10 @@ extension Context {
     "<section id=\"\(id)\">\n<h2>\(HTML.esc(title))</h2>\n"
   }
 
-  func figureHTML(_ key: String, caption: String) -> String {
+  func figureHTML(_ key: String, caption: String, cssClass: String? = nil) -> String {
     guard let f = figures[key] else { return "" }
     return """
-      <figure>
+      <figure\(cssClass.map { " class=\"\($0)\"" } ?? "")>
       \(f.html)
       <figcaption>\(HTML.esc(caption)) Standalone file: <a href="\(HTML.esc(f.file))">\(HTML.esc(f.file))</a>.</figcaption>
       </figure>

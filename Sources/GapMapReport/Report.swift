@@ -23,6 +23,9 @@ public struct ReportOptions: Sendable {
   public var centralityRows = 20
   /// The inference rules of the metrics (`--no-inference`: none).
   public var rules = InferenceRules.all
+  /// At most this many per-year figures for the explorer's date slider (the latest years up to
+  /// the report's date).
+  public var explorerYears = 15
 
   public init(at: PartialDate) { self.at = at }
 
@@ -105,6 +108,37 @@ public enum ReportBuilder {
       chain.title = f.name
       try figure("chain-" + f.id, chain, file: "chain-\(HTML.fileName(f.id)).svg")
     }
+    // The explorer's per-year figures: the union of every year laid out once, each year drawn
+    // with those pinned positions, so nothing moves when the slider does.
+    var unionOptions = overview
+    unionOptions.at = nil
+    var union = try DiagramBuilder.build(dataset, options: unionOptions)
+    union.title = ""
+    var ro = RenderOptions()
+    ro.seed = options.seed
+    let pinned = try Renderer.layout(union, options: ro)
+    let clusterOf = Dictionary(union.nodes.map { ($0.id, $0.cluster) }, uniquingKeysWith: { a, _ in a })
+    let starts = dataset.relations.compactMap { $0.start.known?.year }
+    let last = options.at.year
+    let first = max(starts.min() ?? last, last - options.explorerYears + 1)
+    for year in first...last {
+      guard let at = PartialDate(year: year) else { continue }
+      var f = AnalysisFilter(at: at, evidence: options.evidence)
+      f.inferEnds = options.rules.supersededEnds
+      var o = overview
+      o.at = at
+      var rg = try DiagramBuilder.build(f.apply(to: dataset), options: o)
+      rg.title = ""
+      for i in rg.nodes.indices { rg.nodes[i].cluster = clusterOf[rg.nodes[i].id] ?? nil }
+      rg.sideClusters = union.sideClusters
+      rg.clusterLabels = union.clusterLabels
+      let raw = try Renderer.render(rg, format: .svg, options: ro, pinned: pinned)
+      var po = SVGPostProcessor.Options()
+      po.idPrefix = "gm-y\(year)"
+      po.fragment = true
+      ctx.frames.append(
+        (year, SVGPostProcessor.process(String(decoding: raw, as: UTF8.self), graph: rg, options: po)))
+    }
     ctx.figures = figures
 
     // Tables.
@@ -134,6 +168,8 @@ struct Context {
   let options: ReportOptions
   let datasetHash: String
   var figures: [String: (html: String, file: String)] = [:]
+  /// The explorer's per-year figures (inline SVG), oldest first.
+  var frames: [(year: Int, svg: String)] = []
   var centrality = Table(columns: [], rows: [])
 
   struct Table {

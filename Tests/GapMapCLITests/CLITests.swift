@@ -447,7 +447,10 @@ import Testing
       #expect(size > 1000, "\(ext)")
     }
     let svg = try String(contentsOfFile: dir + "/out.svg", encoding: .utf8)
-    #expect(svg.hasPrefix("<?xml") && svg.contains("role=\"img\"") && svg.contains("class=\"node legend\""))
+    #expect(
+      svg.hasPrefix("<?xml") && svg.contains("role=\"img\"") && svg.contains("class=\"cluster legend\""))
+    // The legend draws glyphs (no shape names).
+    #expect(svg.contains("class=\"node legend_glyph\"") && !svg.contains(">parallelogram<"))
     let fragment = try C.run([
       "render", "datasets/border-outsourcing", "--focus", "serco", "--fragment", "-o", "-",
     ])

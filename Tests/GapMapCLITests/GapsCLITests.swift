@@ -99,6 +99,6 @@ extension CLITests {
     ])
     #expect(gap.status == 0, "\(gap.stderr)")
     let svg = try String(contentsOfFile: dir + "/g.svg", encoding: .utf8)
-    #expect(svg.contains("gap low bound") && svg.contains("as of 2016"))
+    #expect(svg.contains("outline: high bound") && svg.contains("as of 2016"))
   }
 }

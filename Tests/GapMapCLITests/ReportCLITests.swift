@@ -40,6 +40,12 @@ extension CLITests {
     #expect(!html.contains("http://") || html.contains("rel=\"noopener noreferrer nofollow\""))
     let check = try Self.python([Self.root + "/Tests/browser/check_report.py", dir])
     #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    // Markdown is escaped for Markdown: no HTML entities.
+    let md = try String(contentsOfFile: dir + "/report.md", encoding: .utf8)
+    #expect(md.contains("Yarl's Wood") && !md.contains("&#39;") && !md.contains("&amp;"))
+    // The explorer: click, panel, sources, slider, no CSP violation, no clipping at 1,400 px.
+    let explorer = try Self.python([Self.root + "/Tests/browser/check_explorer.py", dir, "yarls-wood"])
+    #expect(explorer.status == 0, "\(explorer.stdout)\(explorer.stderr)")
 
     // The check can fail: an inline script the CSP blocks is a console message.
     let broken = Self.temp() + "/broken"
@@ -56,13 +62,19 @@ extension CLITests {
     let r = try Self.run(["report", Self.fixtures + "/hostile", "--at", "2020", "-o", dir])
     #expect(r.status == 0, "\(r.stderr)")
     let html = try String(contentsOfFile: dir + "/index.html", encoding: .utf8)
-    #expect(html.components(separatedBy: "<script").count == 2)  // GapMap's own, only
+    // GapMap's own script, and the explorer's JSON data block (not executed), only.
+    #expect(html.components(separatedBy: "<script").count == 3)
+    #expect(html.components(separatedBy: "<script>").count == 2)
+    #expect(html.components(separatedBy: "<script type=\"application/json\" id=\"x-data\">").count == 2)
+    let data = html.components(separatedBy: "id=\"x-data\">")[1].components(separatedBy: "</script>")[0]
+    #expect(!data.contains("<") && !data.contains(">"))
     #expect(!html.contains("javascript:alert") || !html.contains("href=\"javascript"))
     #expect(!html.contains("href=\"javascript") && !html.contains("href=\"data:"))
     #expect(!html.contains("<b>Report</b>"))
     #expect(html.contains("&lt;b&gt;Report&lt;/b&gt;"))
     let md = try String(contentsOfFile: dir + "/report.md", encoding: .utf8)
     #expect(!md.contains("<script>") && !md.contains("<b>Report</b>"))
+    #expect(md.contains("\\<b\\>Report\\</b\\>"))
   }
 
   @Test func reportReplacesOnlyAPreviousReport() throws {

@@ -47,7 +47,9 @@ import Testing
     }
   }
 
-  @Test func colorByGapUsesTheLowBoundAndMarksInsufficientEvidence() throws {
+  /// Two-tone by the interval: fill the low bound, thick outline the high bound; undecided
+  /// facilities grey and dashed, and the legend says so.
+  @Test func colorByGapShowsTheIntervalAndMarksUndecidedFacilities() throws {
     var options = DiagramOptions()
     options.colorBy = .gap
     options.at = PartialDate("2016")
@@ -55,16 +57,28 @@ import Testing
     let figure = try DiagramBuilder.build(d, options: options)
     let analysis = try GapAnalysis(
       AccountabilityNetwork(d, at: try #require(PartialDate("2016"))), weights: .standard)
+    let palette = ["#FEEDDE", "#FDBE85", "#FD8D3C", "#E6550D", "#A63603"]
+    func band(_ v: Double) -> String { palette[min(4, Int((v * 5 + 1e-9).rounded(.down)))] }
+    var decided = 0
     for f in analysis.facilities {
       let node = try #require(figure.nodes.first { $0.id == f.id })
-      let low = try #require(f.composite.gap?.low)
-      let band = min(4, Int((low * 5 + 1e-9).rounded(.down)))
-      #expect(node.fillColor == ["#FEEDDE", "#FDBE85", "#FD8D3C", "#E6550D", "#A63603"][band])
+      let gap = try #require(f.composite.gap)
       #expect(node.tooltip.contains("gap "))
-      #expect(node.style.contains("dashed") == f.composite.insufficientEvidence)
+      #expect(node.borderColor == band(gap.high))
+      #expect(node.penWidth == 5)
+      if f.composite.insufficientEvidence {
+        #expect(
+          node.fillColor == "#9A9A9A" && node.style.contains("dashed") && node.label.hasSuffix("(undecided)"))
+      } else {
+        decided += 1
+        #expect(node.fillColor == band(gap.low) && !node.style.contains("dashed"))
+      }
     }
+    // (At 2016 the bundled data decide few facilities: the fill rows appear only for those.)
     #expect(figure.nodes.first { $0.id == "serco" }?.fillColor == "#FFFFFF")
-    #expect(figure.legend.contains { $0.text.hasPrefix("gap low bound 0.80") })
+    #expect(figure.legend.contains { $0.text.hasPrefix("outline: high bound") })
+    #expect(figure.legend.contains { $0.text.hasPrefix("grey, dashed: undecided") })
+    #expect(figure.legend.contains { $0.text.hasPrefix("fill: low bound") } == (decided > 0))
     #expect(figure.caption.first?.hasSuffix("as of 2016") == true)
   }
 

@@ -34,6 +34,9 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Layout engine for every figure (default: by size).")
   var engine: Engine?
 
+  @Option(help: "Years of per-year figures in the explorer's date slider (up to the report's date).")
+  var explorerYears = 15
+
   @Option(help: "Seed for layouts and communities.")
   var seed: UInt64 = 1
 
@@ -72,6 +75,7 @@ struct ReportCommand: ParsableCommand {
     options.engine = engine
     options.seed = seed
     Report.diagnostics(TextSafety.xmlDiagnostics(net.unfiltered))
+    options.explorerYears = max(1, explorerYears)
     let files: [ReportFile]
     do {
       files = try ReportBuilder.build(net.unfiltered, options: options)
