@@ -62,7 +62,8 @@ public enum TextSafety {
   /// isolates and overrides shown visibly: whatever direction `s` takes, the text around it
   /// keeps its order (for SVG text and tooltips, where there is no `<bdi>`).
   public static func isolated(_ s: String) -> String {
-    "\u{2068}" + visible(s, keepingLineBreaks: true) + "\u{2069}"
+    // Nothing to isolate in an empty text (and an empty label must stay empty: no invisible text).
+    s.isEmpty ? "" : "\u{2068}" + visible(s, keepingLineBreaks: true) + "\u{2069}"
   }
 
   /// Whether `u` is a bidirectional formatting character (marks, embeddings, overrides,

@@ -45,7 +45,8 @@ extension Context {
     let numbers = sourceNumber
     func str(_ s: String) -> String {
       var out = "\""
-      for u in s.unicodeScalars {
+      // Characters XML cannot hold become U+FFFD, as everywhere GapMap writes XML or HTML.
+      for u in TextSafety.xmlSafe(s).unicodeScalars {
         switch u {
         case "\"": out += "\\\""
         case "\\": out += "\\\\"
