@@ -213,6 +213,9 @@ public enum DatasetIO {
     d.files.entities = file
     d.files.relations = file
     d.entities = edges.nodes.map { Entity(id: $0, name: $0, kind: .other) }
+    // An edge list is undirected unless it says otherwise (a SNAP `# Directed graph` comment),
+    // as the analyses read it; the dataset keeps that so a conversion keeps it too.
+    d.metadata.directed = edges.directedHint ?? false
     let invalid = edges.nodes.indices.filter { !Identifiers.isValid(edges.nodes[$0]) }
     if !invalid.isEmpty {
       // The line where each node first appears, in one pass over the edges.
@@ -343,17 +346,26 @@ public enum DatasetIO {
     }) {
       losses.append("relation kinds, attributes and sources are dropped")
     }
-    if !d.sources.isEmpty || !d.metadata.isEmpty { losses.append("sources and metadata are dropped") }
+    var metadata = d.metadata
+    metadata.directed = nil
+    if !d.sources.isEmpty || !metadata.isEmpty { losses.append("sources and metadata are dropped") }
+    if d.metadata.isDirected, d.relations.contains(where: Projection.isUndirected) {
+      losses.append("undirected relations of a mixed graph become directed")
+    }
     return losses
   }
 
   /// `source,target[,weight]` with a header; the weight column when every relation has a
-  /// numeric `weight` attribute.
+  /// numeric `weight` attribute; a `# Directed graph` comment first when the dataset is
+  /// directed.
   public static func edgeListCSV(_ d: Dataset) -> String {
     let weighted =
       !d.relations.isEmpty
       && d.relations.allSatisfy { $0.attributes["weight"].flatMap(Scalars.number) != nil }
-    var out = weighted ? "source,target,weight\n" : "source,target\n"
+    // Edge lists are read as undirected unless they say otherwise: a directed dataset says so
+    // in the comment SNAP files use (GapMap, networkx and igraph skip `#` lines).
+    var out = d.metadata.isDirected ? "# Directed graph\n" : ""
+    out += weighted ? "source,target,weight\n" : "source,target\n"
     for r in d.relations {
       out += CSV.escape(r.source) + "," + CSV.escape(r.target)
       if weighted, let w = r.attributes["weight"] { out += "," + w }

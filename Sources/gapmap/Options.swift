@@ -218,7 +218,7 @@ struct AnalysisGraph {
     clock.lap("load")
     let directed =
       direction.map { $0 == .directed }
-      ?? loaded.directedHint ?? (loaded.format != .edgelist)
+      ?? loaded.dataset.metadata.directed ?? loaded.directedHint ?? (loaded.format != .edgelist)
     let projection: Projection
     if let weight {
       do {

@@ -16,6 +16,12 @@ public enum GEXF {
     func type(_ c: String) -> String {
       cols.integers.contains(c) ? "long" : (cols.numbers.contains(c) ? "double" : "string")
     }
+    func undirected(_ cells: [(String, String)]) -> Bool {
+      cells.contains { $0.0 == "directed" && $0.1 == "false" }
+    }
+    // A directed dataset with undirected relations is a mixed graph, each edge typed.
+    let mixed = d.metadata.isDirected && cols.edges.contains { undirected($0.cells) }
+    let edgeType = mixed ? "mixed" : (d.metadata.isDirected ? "directed" : "undirected")
     var s = """
       <?xml version="1.0" encoding="UTF-8"?>
       <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:gm="\(gapmapNamespace)" version="1.3">
@@ -25,7 +31,7 @@ public enum GEXF {
           <gm:dataset>\(XMLText.esc(JSON.compact(DatasetEncoder.metadata(d.metadata))))</gm:dataset>
           <gm:sources>\(XMLText.esc(JSON.compact(DatasetIO.sourcesJSON(d))))</gm:sources>
         </meta>
-        <graph defaultedgetype="directed" mode="static">
+        <graph defaultedgetype="\(edgeType)" mode="static">
 
       """
     var nodeKey: [String: String] = [:]
@@ -61,7 +67,7 @@ public enum GEXF {
     for e in cols.edges {
       let kind = e.cells.first { $0.0 == "kind" }?.1 ?? ""
       s +=
-        "      <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\" label=\"\(XMLText.esc(kind))\">"
+        "      <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\" label=\"\(XMLText.esc(kind))\"\(mixed ? " type=\"\(undirected(e.cells) ? "undirected" : "directed")\"" : "")>"
       s += "<attvalues>"
       for (c, v) in e.cells { s += "<attvalue for=\"\(edgeKey[c] ?? "")\" value=\"\(XMLText.esc(v))\"/>" }
       s += "</attvalues></edge>\n"
@@ -79,7 +85,11 @@ public enum GEXF {
       throw IOError(file: file, line: root.line, "no <graph> element")
     }
     var t = GraphTables(file: file)
-    t.directed = (graph.attributes["defaultedgetype"] ?? "undirected") == "directed"
+    switch graph.attributes["defaultedgetype"] ?? "undirected" {
+    case "directed": t.directed = true
+    case "mixed": t.directed = nil  // each edge says, else directed
+    default: t.directed = false
+    }
     if let meta = root.first("meta") {
       if let ds = meta.first("dataset") { t.metadata = try JSON.parse(Array(ds.text.utf8), file: file) }
       if let src = meta.first("sources") { t.sources = try JSON.parse(Array(src.text.utf8), file: file) }
@@ -136,9 +146,15 @@ public enum GEXF {
         id = key.1
         attrs.removeAll { $0.0 == "networkx_key" }
       }
-      t.edges.append(.init(id: id, source: s, target: target, attributes: attrs, line: e.line))
+      var edge = GraphTables.Item(id: id, source: s, target: target, attributes: attrs, line: e.line)
+      switch e.attributes["type"] {
+      case "directed"?: edge.directed = true
+      case "undirected"?, "mutual"?: edge.directed = false
+      default: break
+      }
+      t.edges.append(edge)
     }
     let (d, ds) = try t.decode()
-    return (d, ds, t.directed ?? false)
+    return (d, ds, d.metadata.isDirected)
   }
 }

@@ -32,7 +32,8 @@ public enum GraphML {
     }
     s += "  <key id=\"g0\" for=\"graph\" attr.name=\"gapmap_dataset\" attr.type=\"string\"/>\n"
     s += "  <key id=\"g1\" for=\"graph\" attr.name=\"gapmap_sources\" attr.type=\"string\"/>\n"
-    s += "  <graph id=\"G\" edgedefault=\"directed\">\n"
+    let directed = d.metadata.isDirected
+    s += "  <graph id=\"G\" edgedefault=\"\(directed ? "directed" : "undirected")\">\n"
     s += "    <data key=\"g0\">\(XMLText.esc(JSON.compact(DatasetEncoder.metadata(d.metadata))))</data>\n"
     s += "    <data key=\"g1\">\(XMLText.esc(JSON.compact(DatasetIO.sourcesJSON(d))))</data>\n"
     for n in cols.nodes {
@@ -41,8 +42,11 @@ public enum GraphML {
       s += "</node>\n"
     }
     for e in cols.edges {
+      // An undirected relation of a directed dataset: GraphML's per-edge direction.
+      let own =
+        directed && e.cells.contains { $0.0 == "directed" && $0.1 == "false" } ? " directed=\"false\"" : ""
       s +=
-        "    <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\">"
+        "    <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\"\(own)>"
       for (c, v) in e.cells { s += "<data key=\"\(edgeKey[c] ?? "")\">\(XMLText.esc(v))</data>" }
       s += "</edge>\n"
     }
@@ -113,19 +117,22 @@ public enum GraphML {
         guard let s = child.attributes["source"], let target = child.attributes["target"] else {
           throw IOError(file: file, line: child.line, "<edge> without source and target")
         }
-        var attrs = try data(child, domain: "edge")
-        if let dir = child.attributes["directed"], dir == "false", t.directed == true {
-          attrs.append(("directed", "false"))
+        var edge = GraphTables.Item(
+          id: child.attributes["id"], source: s, target: target, attributes: try data(child, domain: "edge"),
+          line: child.line)
+        switch child.attributes["directed"] {
+        case "true"?: edge.directed = true
+        case "false"?: edge.directed = false
+        default: break
         }
-        t.edges.append(
-          .init(id: child.attributes["id"], source: s, target: target, attributes: attrs, line: child.line))
+        t.edges.append(edge)
       case "hyperedge":
         throw IOError(file: file, line: child.line, "hyperedges are not supported")
       default: continue
       }
     }
     let (dataset, diagnostics) = try t.decode()
-    return (dataset, diagnostics, t.directed ?? true)
+    return (dataset, diagnostics, dataset.metadata.isDirected)
   }
 
   /// GraphML booleans are `true`/`false`; everything else is kept as text.

@@ -16,6 +16,8 @@ struct GraphTables {
     var target = ""
     var attributes: [(String, String)] = []
     var line: Int
+    /// An edge's own direction (GraphML's `directed`, GEXF's `type`), when it states one.
+    var directed: Bool? = nil
   }
 
   var file: String
@@ -65,10 +67,21 @@ struct GraphTables {
           Record(line: e.line, cells: ["id": end, "name": end, "kind": EntityKind.other.rawValue]))
       }
     }
+    // The graph's direction: the file's default, unless its edges say otherwise. When edges
+    // differ (a mixed graph), the dataset is directed and its undirected edges say so.
+    var graphDirected = directed
+    let stated = Set(edges.map { $0.directed ?? directed ?? true })
+    if stated.count == 1, let only = stated.first, !edges.isEmpty { graphDirected = only }
+    if stated.count > 1 { graphDirected = true }
     var relationRecords: [Record] = []
     var ids = Set<String>()
     for e in edges {
       var cells: [String: String] = ["source": e.source, "target": e.target]
+      if stated.count > 1, (e.directed ?? directed ?? true) == false,
+        !e.attributes.contains(where: { $0.0 == "directed" })
+      {
+        cells["directed"] = "false"
+      }
       if let id = e.id, !id.isEmpty, ids.insert(id).inserted { cells["id"] = id }
       for (k, v) in e.attributes where !["source", "target", "id"].contains(k) { cells[k] = v }
       if !native {
@@ -96,8 +109,14 @@ struct GraphTables {
       sourceTable = Table(file: file, columns: nil, records: records)
     }
     var meta = metadata
-    if !native, let directed {
-      meta = .object([JSONMember(key: "directed", value: .bool(directed))])
+    if !native, let graphDirected {
+      meta = .object([JSONMember(key: "directed", value: .bool(graphDirected))])
+    } else if graphDirected == false, case .object(var members)? = meta,
+      !members.contains(where: { $0.key == "directed" })
+    {
+      // An undirected graph GapMap wrote before the metadata carried the direction.
+      members.append(JSONMember(key: "directed", value: .bool(false)))
+      meta = .object(members)
     }
     var (d, ds) = DatasetDecoder.decode(
       entities: Table(file: file, columns: nil, records: entityRecords),

@@ -33,7 +33,8 @@ public enum NodeLink {
       })
     return JSON.write(
       .object([
-        JSONMember(key: "directed", value: .bool(true)), JSONMember(key: "multigraph", value: .bool(true)),
+        JSONMember(key: "directed", value: .bool(d.metadata.isDirected)),
+        JSONMember(key: "multigraph", value: .bool(true)),
         JSONMember(key: "graph", value: graph), JSONMember(key: "nodes", value: nodes),
         JSONMember(key: "edges", value: edges),
       ]))
@@ -96,7 +97,7 @@ public enum NodeLink {
       }
     }
     let (d, ds) = try t.decode()
-    return (d, ds, t.directed ?? false)
+    return (d, ds, d.metadata.isDirected)
   }
 }
 
@@ -159,7 +160,10 @@ public enum DOTWriter {
   public static func write(_ d: Dataset, fills: [String: String] = [:], shapes: [String: String] = [:])
     -> String
   {
-    var s = "digraph " + label(d.metadata.title ?? "gapmap") + " {\n"
+    // An undirected dataset is a `graph` with `--` edges; undirected relations of a directed
+    // one are arcs drawn without arrowheads (`dir=none`).
+    let directed = d.metadata.isDirected
+    var s = (directed ? "digraph " : "graph ") + label(d.metadata.title ?? "gapmap") + " {\n"
     s += "  graph [rankdir=LR, fontname=\"DejaVu Sans\"];\n"
     s += "  node [style=filled, fontname=\"DejaVu Sans\"];\n"
     s += "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n"
@@ -173,7 +177,9 @@ public enum DOTWriter {
       var attrs = ["id=" + quote(r.id), "kind=" + quote(r.kind.rawValue), "label=" + quote(r.kind.rawValue)]
       if !r.evidence.isCertain { attrs.append("style=dashed") }
       if !r.sources.isEmpty { attrs.append("sources=" + quote(r.sources.joined(separator: ";"))) }
-      s += "  \(nodeID(r.source)) -> \(nodeID(r.target)) [\(attrs.joined(separator: ", "))];\n"
+      if directed && Projection.isUndirected(r) { attrs.append("dir=none") }
+      s +=
+        "  \(nodeID(r.source)) \(directed ? "->" : "--") \(nodeID(r.target)) [\(attrs.joined(separator: ", "))];\n"
     }
     return s + "}\n"
   }
