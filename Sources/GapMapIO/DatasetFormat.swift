@@ -61,7 +61,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     let keys = Set(members.map(\.key))
     if keys.contains("gapmap") { return .json }
     if keys.contains("nodes") { return .nodeLink }
-    if keys.contains("releases") || keys.contains("records") { return .ocds }
+    if keys.contains("releases") || keys.contains("records") || keys.contains("ocid") { return .ocds }
     if keys.contains("schema") && keys.contains("id") { return .ftm }
     return nil
   }

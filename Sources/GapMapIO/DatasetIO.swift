@@ -40,6 +40,10 @@ public enum DatasetIO {
       let b = try bytes()
       if let value = try? JSON.parse(b, file: file) {
         fmt = DatasetFormat.sniff(value) ?? .json
+      } else if let values = try? JSON.parseSequence(b, file: file), values.count > 1,
+        let first = values.first, DatasetFormat.sniff(first) == .ocds
+      {
+        fmt = .ocds  // concatenated packages (a JSON stream)
       } else if let first = b.split(separator: 0x0A).first,
         let value = try? JSON.parse(Array(first), file: file), DatasetFormat.sniff(value) == .ftm
       {
