@@ -36,7 +36,8 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     if lower.hasSuffix(".graphml") { return .graphml }
     if lower.hasSuffix(".gexf") { return .gexf }
     if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
-    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".ftm") { return .ftm }
+    // `.ijson` is what `ftm` and OpenSanctions write for entity streams.
+    for ext in [".jsonl", ".ndjson", ".ftm", ".ijson"] where lower.hasSuffix(ext) { return .ftm }
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".xml") { return .graphml }
     if let head,

@@ -163,3 +163,64 @@ extension InteropReproTests {
     #expect(d.relations.count == 1)
   }
 }
+
+extension InteropReproTests {
+  /// Repro 08: FtM's amountEur, Family, topics and dates are kept.
+  @Test func followTheMoneyKeepsWhatEntityResolutionNeeds() throws {
+    let loaded = try load("08-ftm-amountEur-family-topics.jsonl")
+    let d = loaded.dataset
+    #expect(Validator.validate(d).filter { $0.severity == .error }.isEmpty, "\(Validator.validate(d))")
+    #expect(!loaded.diagnostics.contains { $0.severity == .warning }, "\(loaded.diagnostics)")
+    let byID = Dictionary(uniqueKeysWithValues: d.relations.map { ($0.id, $0) })
+    let pay = try #require(byID["pay1"])
+    #expect(
+      pay.kind == RelationKind("payment") && pay.value == .known(100_000) && pay.currency == .known("EUR"))
+    #expect(pay.attributes["amount_eur"] == "100000")
+    let family = try #require(byID["f1"])
+    #expect(family.kind == RelationKind("family") && family.source == "p1" && family.target == "p2")
+    #expect(family.attributes["relationship"] == "son")
+    #expect(d.metadata.customRelationKinds.contains(RelationKind("family")))
+    let p1 = try #require(d.entities.first { $0.id == "p1" })
+    #expect(p1.attributes["topics"] == "sanction" && p1.attributes["birth_date"] == "1962-01-01")
+  }
+
+  /// Associate, Sanction, identifiers and name variants; one summary line for what is skipped.
+  @Test func followTheMoneyRelationsAndIdentifiers() throws {
+    let lines = [
+      #"{"id": "c1", "schema": "Company", "properties": {"name": ["OOO Romashka", "Romashka LLC"], "innCode": ["7701234567"], "ogrnCode": ["1027700000000"], "leiCode": ["529900T8BM49AURSDO55"], "weakAlias": ["Roma"], "jurisdiction": ["ru"]}}"#,
+      #"{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}}"#,
+      #"{"id": "p2", "schema": "Person", "properties": {"name": ["B"]}}"#,
+      #"{"id": "as1", "schema": "Associate", "properties": {"person": ["p1"], "associate": ["p2"], "relationship": ["business partner"]}}"#,
+      #"{"id": "s1", "schema": "Sanction", "properties": {"entity": ["c1"], "authority": ["HM Treasury"], "program": ["Russia"], "startDate": ["2022-03-01"]}}"#,
+      #"{"id": "a1", "schema": "Address", "properties": {"full": ["x"]}}"#,
+      #"{"id": "a2", "schema": "Address", "properties": {"full": ["y"]}}"#,
+      #"{"id": "n1", "schema": "Note", "properties": {}}"#,
+    ]
+    let (d, ds) = try FollowTheMoney.read(Array(lines.joined(separator: "\n").utf8), file: "x.ijson")
+    #expect(Validator.validate(d).filter { $0.severity == .error }.isEmpty, "\(Validator.validate(d))")
+    let c1 = try #require(d.entities.first { $0.id == "c1" })
+    #expect(c1.attributes["inn_code"] == "7701234567" && c1.attributes["ogrn_code"] == "1027700000000")
+    #expect(c1.attributes["lei_code"] == "529900T8BM49AURSDO55" && c1.attributes["weak_alias"] == "Roma")
+    #expect(c1.aliases == ["Romashka LLC"] && c1.country == .known("RU"))
+    let byID = Dictionary(uniqueKeysWithValues: d.relations.map { ($0.id, $0) })
+    #expect(
+      byID["as1"]?.kind == RelationKind("associate")
+        && byID["as1"]?.attributes["relationship"] == "business partner")
+    let s = try #require(byID["s1"])
+    #expect(s.kind == RelationKind("sanctions") && s.target == "c1" && s.attributes["program"] == "Russia")
+    #expect(d.entities.first { $0.id == s.source }?.name == "HM Treasury")
+    let warnings = ds.filter { $0.severity == .warning }
+    #expect(warnings.count == 1)
+    #expect(
+      warnings.first?.message
+        == "3 entities of schemas GapMap does not import were skipped (Address 2, Note 1)")
+    #expect(DatasetFormat.detect(path: "x.ijson") == .ftm)
+  }
+
+  /// Repro 05: `.ijson` is read as FollowTheMoney, not as an edge list.
+  @Test func ijsonIsFollowTheMoney() throws {
+    let loaded = try load("05-ftm-lines.ijson")
+    #expect(loaded.format == .ftm)
+    #expect(loaded.dataset.relations.first?.value == .known(100_000))
+  }
+}
