@@ -51,12 +51,14 @@ public enum DatasetIO {
       }
     }
     switch fmt {
-    case .graphml, .gexf, .nodeLink:
+    case .graphml, .gexf, .nodeLink, .gml, .pajek:
       let b = try bytes()
       let (d, ds, directed): (Dataset, [Diagnostic], Bool)
       switch fmt {
       case .graphml: (d, ds, directed) = try GraphML.read(b, file: file)
       case .gexf: (d, ds, directed) = try GEXF.read(b, file: file)
+      case .gml: (d, ds, directed) = try GML.read(b, file: file)
+      case .pajek: (d, ds, directed) = try Pajek.read(b, file: file)
       default: (d, ds, directed) = try NodeLink.read(b, file: file)
       }
       return Loaded(dataset: d, diagnostics: ds, format: fmt, directedHint: directed)
@@ -238,6 +240,19 @@ public enum DatasetIO {
         ds.append(Diagnostic(.error, file: file, line: 0, "\(invalid.count - 100) more invalid ids"))
       }
     }
+    if edges.defaultedWeights > 0 {
+      ds.append(
+        Diagnostic(
+          .warning, file: file, line: 0,
+          "\(edges.defaultedWeights) edges without a weight weigh 1 (others have one; igraph reads NCOL so)"))
+    }
+    if edges.droppedAttributes > 0 {
+      ds.append(
+        Diagnostic(
+          .warning, file: file, line: 0,
+          "\(edges.droppedAttributes) edges had attributes other than weight in their {…} dictionary; dropped"
+        ))
+    }
     d.relations.reserveCapacity(edges.sources.count)
     for e in edges.sources.indices {
       var r = Relation(
@@ -283,7 +298,7 @@ public enum DatasetIO {
       try Files.writeAtomically(NodeLink.write(d), to: path)
     case .dot:
       try Files.writeAtomically(DOTWriter.write(d, fills: colors, shapes: shapes), to: path)
-    case .ftm, .ocds:
+    case .ftm, .ocds, .gml, .pajek:
       throw IOError(
         file: path, "GapMap reads \(fmt.rawValue) but does not write it",
         hint: "use --to folder, json, graphml, gexf or node-link")

@@ -34,3 +34,14 @@ extension CLITests {
     #expect(abs((dobj?["density"] as? Double ?? 0) - 1.0 / 3) < 1e-3, "\(d.stdout)")
   }
 }
+
+extension CLITests {
+  /// networkx and igraph read back what GapMap wrote from the reproductions: direction, types,
+  /// graph attributes and ids (GraphML, GEXF, node-link; GML and Pajek inputs).
+  @Test func reproRoundTripsWithNetworkxAndIgraph() throws {
+    let r = try Self.python([
+      Self.root + "/Tests/interop/check_repro_roundtrip.py", Self.binary, Self.repro, Self.temp(),
+    ])
+    #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+  }
+}

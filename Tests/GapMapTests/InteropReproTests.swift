@@ -224,3 +224,93 @@ extension InteropReproTests {
     #expect(loaded.dataset.relations.first?.value == .known(100_000))
   }
 }
+
+extension InteropReproTests {
+  /// Repro 06: networkx's default `write_edgelist` (`a b {'weight': 4}`).
+  @Test func networkxDefaultEdgeList() throws {
+    let loaded = try load("06-networkx-default.edgelist")
+    let weights = loaded.dataset.relations.map { $0.attributes["weight"] }
+    #expect(weights == ["4", "5"])
+    #expect(loaded.diagnostics.isEmpty)
+  }
+
+  /// Repro 07: igraph NCOL with weights on some lines: the others weigh 1, as igraph reads
+  /// them (one warning says so).
+  @Test func ncolWithOptionalWeights() throws {
+    let loaded = try load("07-igraph-ncol-optional-weight.ncol")
+    #expect(loaded.dataset.relations.map { $0.attributes["weight"] } == ["1", "1230000", "1"])
+    #expect(
+      loaded.diagnostics.count == 1 && loaded.diagnostics[0].message.hasPrefix("2 edges without a weight"))
+  }
+
+  /// Repro 16: igraph's karate club in GML (34 nodes, 78 edges, undirected).
+  @Test func gmlKarate() throws {
+    let loaded = try load("16-igraph-karate.gml")
+    #expect(loaded.format == .gml)
+    #expect(loaded.dataset.entities.count == 34 && loaded.dataset.relations.count == 78)
+    #expect(loaded.dataset.metadata.directed == false)
+  }
+
+  /// GML as networkx writes it: labels, graph attributes, entities, directed.
+  @Test func gmlFromNetworkx() throws {
+    let gml = """
+      graph [
+        directed 1
+        name "demo &amp; co"
+        node [ id 0 label "a" color "red" graphics [ x 1 y 2 ] ]
+        node [ id 1 label "b&#233;" ]
+        edge [ source 0 target 1 weight 2.5 ]
+      ]
+      """
+    let (d, ds, directed) = try GML.read(Array(gml.utf8), file: "x.gml")
+    #expect(directed && d.entities.map(\.name) == ["a", "bé"])
+    #expect(d.entities.first?.attributes["color"] == "red")
+    #expect(d.relations.first?.attributes["weight"] == "2.5")
+    #expect(d.metadata.extra["graph"]?["name"] == .string("demo & co"))
+    #expect(ds.count == 1 && ds[0].message.contains("1 nested GML lists"))
+  }
+
+  /// Repro 17: igraph's Pajek example: 4 vertices, 7 arcs with weights, drawing options dropped.
+  @Test func pajekExample() throws {
+    let loaded = try load("17-igraph-pajek.net")
+    let d = loaded.dataset
+    #expect(loaded.format == .pajek && d.metadata.isDirected)
+    #expect(d.entities.count == 4 && d.relations.count == 7)
+    #expect(d.entities.first?.attributes["x"] == "0.0938")
+    #expect(d.relations.map { $0.attributes["weight"] ?? "" } == ["1", "1", "1", "-1", "1", "1", "-1"])
+    #expect(d.metadata.extra["graph"]?["name"] == .string("TRALALA"))
+    #expect(loaded.diagnostics.contains { $0.message.contains("drawing options") })
+    let undirected = try Pajek.read(Array("*Vertices 2\n1 \"a\"\n2 \"b\"\n*Edges\n1 2\n".utf8), file: "u.net")
+    #expect(undirected.2 == false)
+  }
+
+  /// Repro 13 and 14: GraphML without an extension, and keys declared inside `<graph>`.
+  @Test func graphMLByContentAndGephiKeys() throws {
+    let plain = try load("13-graphml-no-extension")
+    #expect(
+      plain.format == .graphml && plain.dataset.entities.count == 6 && plain.dataset.relations.count == 7)
+    #expect(plain.dataset.metadata.extra["graph"]?["date"] == .string("2006-11-12"))
+    #expect(plain.dataset.entities.first?.attributes["gender"] == "true")
+    let gephi = try load("14-gephi-key-inside-graph.graphml")
+    #expect(gephi.dataset.entities.map(\.name) == ["foo", "bar"])
+  }
+
+  /// Repro 09 and 11: graph attributes, booleans, integer ids, the name and `multigraph: false`
+  /// survive GapMap, in the formats networkx reads.
+  @Test func graphAttributesBooleansAndIdsRoundTrip() throws {
+    let dir = Paths.temporaryFolder()
+    let typed = try load("09-graphml-types-graphdata.graphml").dataset
+    try DatasetIO.write(typed, to: dir + "/t.graphml")
+    let graphml = try text(dir + "/t.graphml")
+    #expect(graphml.contains("attr.name=\"flag\" attr.type=\"boolean\""))
+    #expect(graphml.contains(">Pathway hsa05010</data>") && graphml.contains("attr.name=\"title\""))
+    let nl = try load("11-nodelink-int-ids-undirected.json").dataset
+    try DatasetIO.write(nl, to: dir + "/n.json", format: .nodeLink)
+    let root = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/n.json")))
+    let obj = try #require(root as? [String: Any])
+    #expect(obj["directed"] as? Bool == false && obj["multigraph"] as? Bool == false)
+    #expect((obj["graph"] as? [String: Any])?["name"] as? String == "karate-mini")
+    let nodes = obj["nodes"] as? [[String: Any]] ?? []
+    #expect(nodes.first?["id"] as? Int == 0)
+  }
+}

@@ -13,7 +13,8 @@ public enum GraphML {
   public static func write(_ d: Dataset) -> String {
     let cols = GraphColumns(d)
     func type(_ c: String) -> String {
-      cols.integers.contains(c) ? "long" : (cols.numbers.contains(c) ? "double" : "string")
+      if cols.booleans.contains(c) { return "boolean" }
+      return cols.integers.contains(c) ? "long" : (cols.numbers.contains(c) ? "double" : "string")
     }
     var s = """
       <?xml version="1.0" encoding="UTF-8"?>
@@ -30,12 +31,28 @@ public enum GraphML {
       edgeKey[c] = "e\(i)"
       s += "  <key id=\"e\(i)\" for=\"edge\" attr.name=\"\(XMLText.esc(c))\" attr.type=\"\(type(c))\"/>\n"
     }
+    // A foreign graph's own attributes (a title, networkx's name) go back as graph data.
+    var graphData: [(String, String)] = []
+    if case .object(let members)? = d.metadata.extra["graph"] {
+      for (i, m) in members.enumerated() {
+        let text: String
+        switch m.value {
+        case .string(let v), .number(let v): text = v
+        case .bool(let b): text = b ? "true" : "false"
+        default: text = JSON.compact(m.value)
+        }
+        s +=
+          "  <key id=\"g\(i + 2)\" for=\"graph\" attr.name=\"\(XMLText.esc(m.key))\" attr.type=\"string\"/>\n"
+        graphData.append(("g\(i + 2)", text))
+      }
+    }
     s += "  <key id=\"g0\" for=\"graph\" attr.name=\"gapmap_dataset\" attr.type=\"string\"/>\n"
     s += "  <key id=\"g1\" for=\"graph\" attr.name=\"gapmap_sources\" attr.type=\"string\"/>\n"
     let directed = d.metadata.isDirected
     s += "  <graph id=\"G\" edgedefault=\"\(directed ? "directed" : "undirected")\">\n"
     s += "    <data key=\"g0\">\(XMLText.esc(JSON.compact(DatasetEncoder.metadata(d.metadata))))</data>\n"
     s += "    <data key=\"g1\">\(XMLText.esc(JSON.compact(DatasetIO.sourcesJSON(d))))</data>\n"
+    for (key, value) in graphData { s += "    <data key=\"\(key)\">\(XMLText.esc(value))</data>\n" }
     for n in cols.nodes {
       s += "    <node id=\"\(XMLText.esc(n.id))\">"
       for (c, v) in n.cells { s += "<data key=\"\(nodeKey[c] ?? "")\">\(XMLText.esc(v))</data>" }
@@ -66,7 +83,8 @@ public enum GraphML {
       var defaultValue: String?
     }
     var keys: [String: Key] = [:]
-    for k in root.all("key") {
+    // Keys belong before <graph>, but Gephi declares them inside it.
+    for k in root.all("key") + (root.first("graph")?.all("key") ?? []) {
       guard let id = k.attributes["id"] else {
         throw IOError(file: file, line: k.line, "<key> without an id")
       }
@@ -100,7 +118,7 @@ public enum GraphML {
       switch d.0 {
       case "gapmap_dataset": t.metadata = try JSON.parse(Array(d.1.utf8), file: file)
       case "gapmap_sources": t.sources = try JSON.parse(Array(d.1.utf8), file: file)
-      default: break
+      default: t.graphAttributes.append(JSONMember(key: d.0, value: .string(d.1)))
       }
     }
     for child in graph.children {
@@ -135,10 +153,11 @@ public enum GraphML {
     return (dataset, diagnostics, dataset.metadata.isDirected)
   }
 
-  /// GraphML booleans are `true`/`false`; everything else is kept as text.
+  /// GraphML booleans (`true`, `1`, any case) are kept as `true`/`false`, written back as
+  /// `boolean` keys; everything else is kept as text.
   static func value(_ text: String, type: String) -> String {
     let t = text.trimmingWhitespace
-    if type == "boolean" { return t.lowercased() == "true" || t == "1" ? "yes" : "no" }
+    if type == "boolean" { return t.lowercased() == "true" || t == "1" ? "true" : "false" }
     return type == "string" ? text : t
   }
 }

@@ -28,6 +28,11 @@ struct GraphTables {
   /// The sources table as JSON objects, when GapMap wrote the file.
   var sources: JSONValue?
   var directed: Bool?
+  /// Graph-level attributes of a foreign graph (GraphML graph `<data>`, node-link `graph`,
+  /// GML graph keys): kept in the metadata as `graph`, and written back by the graph writers.
+  var graphAttributes: [JSONMember] = []
+  /// A graph that says it has no parallel edges (node-link `multigraph: false`).
+  var simple = false
 
   init(file: String) { self.file = file }
 
@@ -109,8 +114,14 @@ struct GraphTables {
       sourceTable = Table(file: file, columns: nil, records: records)
     }
     var meta = metadata
-    if !native, let graphDirected {
-      meta = .object([JSONMember(key: "directed", value: .bool(graphDirected))])
+    if !native {
+      var members: [JSONMember] = []
+      if let graphDirected { members.append(JSONMember(key: "directed", value: .bool(graphDirected))) }
+      if !graphAttributes.isEmpty {
+        members.append(JSONMember(key: "graph", value: .object(graphAttributes)))
+      }
+      if simple { members.append(JSONMember(key: "multigraph", value: .bool(false))) }
+      meta = .object(members)
     } else if graphDirected == false, case .object(var members)? = meta,
       !members.contains(where: { $0.key == "directed" })
     {
@@ -136,6 +147,8 @@ struct GraphColumns {
   /// Columns whose every non-empty cell is a whole number / a number.
   var integers: Set<String>
   var numbers: Set<String>
+  /// Free attributes whose every value is `true` or `false` (read from a typed format).
+  var booleans: Set<String>
 
   init(_ d: Dataset) {
     let e = DatasetEncoder.entities(d)
@@ -160,12 +173,17 @@ struct GraphColumns {
     }
     var ints = Set<String>()
     var nums = Set<String>()
+    var bools = Set<String>()
     let all = nodes.flatMap(\.cells) + edges.flatMap(\.cells)
     let columns = Set(nodeColumns + edgeColumns)
     for c in columns {
       let values = all.filter { $0.0 == c }.map(\.1)
       guard !values.isEmpty, !["id", "name", "country"].contains(c) else { continue }
-      if values.allSatisfy({ Scalars.count($0) != nil }) {
+      if !Columns.entity.contains(c), !Columns.relation.contains(c),
+        values.allSatisfy({ $0 == "true" || $0 == "false" })
+      {
+        bools.insert(c)
+      } else if values.allSatisfy({ Scalars.count($0) != nil }) {
         ints.insert(c)
       } else if values.allSatisfy({ Scalars.number($0) != nil }) {
         nums.insert(c)
@@ -173,5 +191,6 @@ struct GraphColumns {
     }
     integers = ints
     numbers = nums
+    booleans = bools
   }
 }
