@@ -314,3 +314,31 @@ extension InteropReproTests {
     #expect(nodes.first?["id"] as? Int == 0)
   }
 }
+
+extension InteropReproTests {
+  /// XK and the other user-assigned codes are accepted, with one warning with counts.
+  @Test func userAssignedCountryCodes() throws {
+    for code in ["XK", "AA", "QM", "QZ", "XA", "ZZ"] { #expect(Countries.isValid(code), "\(code)") }
+    for code in ["QL", "ZY", "AB"] { #expect(!Countries.isUserAssigned(code), "\(code)") }
+    let lines = [
+      #"{"id": "p1", "schema": "Person", "properties": {"name": ["A"], "country": ["xk"]}}"#,
+      #"{"id": "p2", "schema": "Person", "properties": {"name": ["B"], "nationality": ["XK"]}}"#,
+      #"{"id": "l1", "schema": "UnknownLink", "properties": {"subject": ["p1"], "object": ["p2"]}}"#,
+    ]
+    let (d, ds) = try FollowTheMoney.read(Array(lines.joined(separator: "\n").utf8), file: "x.jsonl")
+    #expect(ds.filter { $0.severity == .error }.isEmpty)
+    let all = Validator.validate(d)
+    #expect(all.filter { $0.severity == .error }.isEmpty, "\(all)")
+    #expect(all.filter { $0.message.contains("user-assigned ISO 3166 codes") }.count == 1)
+    #expect(all.contains { $0.message.contains("(XK 2)") })
+  }
+
+  /// `validate` on a plain graph: one line about sources, not one per edge, and no sources.csv hint.
+  @Test func plainGraphValidationIsOneLine() throws {
+    let d = try load("01-undirected-edgelist.txt").dataset
+    let warnings = Validator.validate(d).filter { $0.severity == .warning }
+    #expect(warnings.count == 1, "\(warnings)")
+    #expect(warnings.first?.message == "4 relations cite no source (the dataset has no sources)")
+    #expect(warnings.first?.hint?.contains("sources.csv") == false)
+  }
+}
