@@ -45,3 +45,19 @@ extension CLITests {
     #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
   }
 }
+
+extension CLITests {
+  /// What reading skips is said in every command, as one summary line with counts.
+  @Test func skippedThingsAreReportedByEveryCommand() throws {
+    let input = Self.repro + "17-igraph-pajek.net"
+    for args in [
+      ["summary", input], ["centrality", input, "--measure", "degree"],
+      ["convert", input, Self.temp() + "/p.json"],
+    ] {
+      let r = try Self.run(args)
+      #expect(r.status == 0, "\(args): \(r.stderr)")
+      let lines = r.stderr.split(separator: "\n").filter { $0.contains("drawing options") }
+      #expect(lines.count == 1, "\(args): \(r.stderr)")
+    }
+  }
+}
