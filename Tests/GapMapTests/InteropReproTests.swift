@@ -342,3 +342,17 @@ extension InteropReproTests {
     #expect(warnings.first?.hint?.contains("sources.csv") == false)
   }
 }
+
+extension InteropReproTests {
+  /// OCDS in ISO-8859-1: a clear message naming the encoding and how to convert.
+  @Test func ocdsInLatin1IsNamed() throws {
+    var bytes = Array(#"{"releases": [{"ocid": "o-1", "buyer": {"name": "Secretar"#.utf8)
+    bytes += [0xED, 0x61] + Array(#""}}]}"#.utf8)  // "í" in ISO-8859-1
+    #expect(throws: IOError.self) { try OCDS.read(bytes, file: "l.json") }
+    do {
+      _ = try OCDS.read(bytes, file: "l.json")
+    } catch {
+      #expect(error.message.contains("ISO-8859-1") && error.hint?.contains("iconv") == true)
+    }
+  }
+}

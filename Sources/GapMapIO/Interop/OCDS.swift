@@ -36,6 +36,14 @@ public enum OCDS {
   }
 
   public static func read(_ bytes: [UInt8], file: String) throws(IOError) -> (Dataset, [Diagnostic]) {
+    // JSON is UTF-8; publishers' ISO-8859-1 files would otherwise come out garbled.
+    if String(validating: bytes, as: UTF8.self) == nil {
+      let at = bytes.firstIndex { $0 >= 0x80 } ?? 0
+      let line = bytes[..<at].filter { $0 == 0x0A }.count + 1
+      throw IOError(
+        file: file, line: line, "not UTF-8 (ISO-8859-1 or Windows-1252?)",
+        hint: "convert it first: iconv -f ISO-8859-1 -t UTF-8 \(file) > utf8.json")
+    }
     // One package, or several written one after another (a JSON stream), or bare releases.
     let documents = try JSON.parseSequence(bytes, file: file)
     guard !documents.isEmpty else { throw IOError(file: file, line: 1, "empty file") }
