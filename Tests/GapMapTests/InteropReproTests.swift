@@ -356,3 +356,19 @@ extension InteropReproTests {
     }
   }
 }
+
+extension InteropReproTests {
+  /// Repro 10: GEXF viz position, size and colour and the native weight are kept; dropped
+  /// dynamic values are counted in a warning.
+  @Test func gexfVizWeightAndDynamicValues() throws {
+    let loaded = try load("10-gexf-dynamic-viz.gexf")
+    let d = loaded.dataset
+    let hello = try #require(d.entities.first { $0.id == "0" })
+    #expect(hello.attributes["x"] == "10.0" && hello.attributes["y"] == "20.0")
+    #expect(hello.attributes["size"] == "5.0" && hello.attributes["color"] == "#ff0000")
+    #expect(d.relations.first?.attributes["weight"] == "3.5")
+    #expect(d.relations.first?.attributes["Weight"] == "2")
+    #expect(d.metadata.directed == false)
+    #expect(loaded.diagnostics.contains { $0.message.hasPrefix("1 earlier dynamic") })
+  }
+}

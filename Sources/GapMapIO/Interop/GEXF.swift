@@ -75,7 +75,9 @@ public enum GEXF {
     return s + "    </edges>\n  </graph>\n</gexf>\n"
   }
 
-  /// Reads GEXF (1.1 to 1.3; static attributes; dynamic spells are ignored).
+  /// Reads GEXF (1.1 to 1.3): attributes, labels, `weight`, per-edge `type`, and `viz`
+  /// position, size and colour as the attributes `x`, `y`, `size`, `color`. Of dynamic
+  /// (timestamped) values the last is kept and the others counted in a warning.
   public static func read(_ bytes: [UInt8], file: String) throws(IOError) -> (Dataset, [Diagnostic], Bool) {
     let root = try XMLElement.parse(bytes, file: file)
     guard root.name == "gexf" else {
@@ -104,12 +106,19 @@ public enum GEXF {
         titles[cls, default: [:]][id] = (attr.attributes["title"] ?? id, attr.first("default")?.text)
       }
     }
+    var dynamic = 0
     func values(_ e: XMLElement, cls: String) throws(IOError) -> [(String, String)] {
       var out: [(String, String)] = []
       var given = Set<String>()
       for av in e.first("attvalues")?.all("attvalue") ?? [] {
         guard let key = av.attributes["for"] ?? av.attributes["id"], let a = titles[cls]?[key] else {
           throw IOError(file: file, line: av.line, "<attvalue> refers to an undeclared attribute")
+        }
+        // Dynamic values (timestamps, spells): the last one stands, the others are counted.
+        if let i = out.firstIndex(where: { $0.0 == a.title }) {
+          dynamic += 1
+          out[i].1 = av.attributes["value"] ?? ""
+          continue
         }
         given.insert(a.title)
         out.append((a.title, av.attributes["value"] ?? ""))
@@ -126,6 +135,22 @@ public enum GEXF {
       var attrs = try values(n, cls: "node")
       if let label = n.attributes["label"], !attrs.contains(where: { $0.0 == "name" }) {
         attrs.append(("name", label))
+      }
+      // Gephi's drawing: position, size and colour, kept as attributes x, y, size, color.
+      func add(_ key: String, _ value: String?) {
+        if let value, !attrs.contains(where: { $0.0 == key }) { attrs.append((key, value)) }
+      }
+      if let p = n.first("position") {
+        add("x", p.attributes["x"])
+        add("y", p.attributes["y"])
+      }
+      add("size", n.first("size")?.attributes["value"])
+      if let c = n.first("color"), let r = c.attributes["r"].flatMap(Int.init),
+        let g = c.attributes["g"].flatMap(Int.init), let b = c.attributes["b"].flatMap(Int.init),
+        (0...255).contains(r), (0...255).contains(g), (0...255).contains(b)
+      {
+        let hex = String(r * 65536 + g * 256 + b, radix: 16)
+        add("color", "#" + String(repeating: "0", count: 6 - hex.count) + hex)
       }
       t.nodes.append(.init(id: id, attributes: attrs, line: n.line))
     }
@@ -154,7 +179,14 @@ public enum GEXF {
       }
       t.edges.append(edge)
     }
-    let (d, ds) = try t.decode()
+    var (d, ds) = try t.decode()
+    if dynamic > 0 {
+      ds.append(
+        Diagnostic(
+          .warning, file: file, line: 0,
+          "\(dynamic) earlier dynamic (timestamped) attribute values were dropped; the last value of each is kept"
+        ))
+    }
     return (d, ds, d.metadata.isDirected)
   }
 }
