@@ -303,6 +303,7 @@ extension InteropReproTests {
     try DatasetIO.write(typed, to: dir + "/t.graphml")
     let graphml = try text(dir + "/t.graphml")
     #expect(graphml.contains("attr.name=\"flag\" attr.type=\"boolean\""))
+    #expect(graphml.contains("attr.name=\"weight\" attr.type=\"double\""))  // declared double, value 1
     #expect(graphml.contains(">Pathway hsa05010</data>") && graphml.contains("attr.name=\"title\""))
     let nl = try load("11-nodelink-int-ids-undirected.json").dataset
     try DatasetIO.write(nl, to: dir + "/n.json", format: .nodeLink)

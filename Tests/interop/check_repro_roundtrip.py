@@ -37,6 +37,7 @@ convert("09-graphml-types-graphdata.graphml", "t.graphml")
 g = nx.read_graphml(f"{out}/t.graphml")
 check("boolean", g.nodes["a"].get("flag") is True and g.nodes["b"].get("flag") is False)
 check("graph title", g.graph.get("title") == "Pathway hsa05010")
+check("double stays double", isinstance(g.edges["a", "b"]["weight"], float))
 # Integer ids, name, simple graph (repro 11).
 convert("11-nodelink-int-ids-undirected.json", "n.json", "--to", "node-link")
 h = nx.node_link_graph(json.load(open(f"{out}/n.json")), edges="edges")

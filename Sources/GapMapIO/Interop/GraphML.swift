@@ -107,10 +107,10 @@ public enum GraphML {
             file: file, line: d.line, "<data> refers to an undeclared key \"\(d.attributes["key"] ?? "")\"")
         }
         given.insert(key.name)
-        out.append((key.name, GraphML.value(d.text, type: key.type)))
+        out.append((key.name, GraphML.value(d.text, type: key.type, name: key.name)))
       }
       for k in keys.values where (k.domain == domain || k.domain == "all") && !given.contains(k.name) {
-        if let dv = k.defaultValue { out.append((k.name, GraphML.value(dv, type: k.type))) }
+        if let dv = k.defaultValue { out.append((k.name, GraphML.value(dv, type: k.type, name: k.name))) }
       }
       return out
     }
@@ -154,10 +154,20 @@ public enum GraphML {
   }
 
   /// GraphML booleans (`true`, `1`, any case) are kept as `true`/`false`, written back as
-  /// `boolean` keys; everything else is kept as text.
-  static func value(_ text: String, type: String) -> String {
+  /// `boolean` keys; whole numbers of `double`/`float` keys get `.0`; everything else is kept
+  /// as text.
+  static func value(_ text: String, type: String, name: String = "") -> String {
     let t = text.trimmingWhitespace
     if type == "boolean" { return t.lowercased() == "true" || t == "1" ? "true" : "false" }
+    // A declared floating-point value written as a whole number stays floating point, so the
+    // column is written back as `double` (networkx reads 1.0, not 1).
+    // (Not GapMap's own columns, which igraph writes as doubles whatever they hold.)
+    if type == "double" || type == "float", !t.isEmpty, !Columns.entity.contains(name),
+      !Columns.relation.contains(name),
+      t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") })
+    {
+      return t + ".0"
+    }
     return type == "string" ? text : t
   }
 }
