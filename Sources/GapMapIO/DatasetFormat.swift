@@ -20,11 +20,15 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
   case ftm
   /// OCDS release or record packages (read only).
   case ocds
+  /// GML, as networkx and igraph write it (read only).
+  case gml
+  /// Pajek `.net` (read only).
+  case pajek
 
   /// Whether GapMap can read the format.
   public var readable: Bool { self != .dot }
   /// Whether GapMap can write the format.
-  public var writable: Bool { self != .ftm && self != .ocds }
+  public var writable: Bool { ![.ftm, .ocds, .gml, .pajek].contains(self) }
 
   /// Guesses the format of an input from the path and, where needed, the first bytes.
   public static func detect(path: String, head: [UInt8]? = nil) -> DatasetFormat {
@@ -36,17 +40,29 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     if lower.hasSuffix(".graphml") { return .graphml }
     if lower.hasSuffix(".gexf") { return .gexf }
     if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
-    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".ftm") { return .ftm }
+    // `.ijson` is what `ftm` and OpenSanctions write for entity streams.
+    for ext in [".jsonl", ".ndjson", ".ftm", ".ijson"] where lower.hasSuffix(ext) { return .ftm }
     if lower.hasSuffix(".json") { return .json }
     if lower.hasSuffix(".xml") { return .graphml }
+    if lower.hasSuffix(".gml") { return .gml }
+    if lower.hasSuffix(".net") || lower.hasSuffix(".paj") || lower.hasSuffix(".pajek") { return .pajek }
+    // A file without a known extension is recognised by its first bytes.
+    var head = head
+    if head == nil, path != "-", Files.exists(path), !Files.isFolder(path) { head = Files.head(path) }
     if let head,
       let first = head.first(where: {
         !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
       })
     {
       if first == UInt8(ascii: "{") { return .json }
+      let text = String(decoding: head, as: UTF8.self)
       if first == UInt8(ascii: "<") {
-        return String(decoding: head, as: UTF8.self).contains("<gexf") ? .gexf : .graphml
+        return text.contains("<gexf") ? .gexf : .graphml
+      }
+      if first == UInt8(ascii: "*"),
+        text.lowercased().hasPrefix("*vertices") || text.lowercased().hasPrefix("*network")
+      {
+        return .pajek
       }
     }
     let last = lower.split(separator: "/").last ?? ""
@@ -61,7 +77,7 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     let keys = Set(members.map(\.key))
     if keys.contains("gapmap") { return .json }
     if keys.contains("nodes") { return .nodeLink }
-    if keys.contains("releases") || keys.contains("records") { return .ocds }
+    if keys.contains("releases") || keys.contains("records") || keys.contains("ocid") { return .ocds }
     if keys.contains("schema") && keys.contains("id") { return .ftm }
     return nil
   }

@@ -41,6 +41,10 @@ public enum DatasetIO {
       let b = try bytes()
       if let value = try? JSON.parse(b, file: file) {
         fmt = DatasetFormat.sniff(value) ?? .json
+      } else if let values = try? JSON.parseSequence(b, file: file), values.count > 1,
+        let first = values.first, DatasetFormat.sniff(first) == .ocds
+      {
+        fmt = .ocds  // concatenated packages (a JSON stream)
       } else if let first = b.split(separator: 0x0A).first,
         let value = try? JSON.parse(Array(first), file: file), DatasetFormat.sniff(value) == .ftm
       {
@@ -48,12 +52,14 @@ public enum DatasetIO {
       }
     }
     switch fmt {
-    case .graphml, .gexf, .nodeLink:
+    case .graphml, .gexf, .nodeLink, .gml, .pajek:
       let b = try bytes()
       let (d, ds, directed): (Dataset, [Diagnostic], Bool)
       switch fmt {
       case .graphml: (d, ds, directed) = try GraphML.read(b, file: file)
       case .gexf: (d, ds, directed) = try GEXF.read(b, file: file)
+      case .gml: (d, ds, directed) = try GML.read(b, file: file)
+      case .pajek: (d, ds, directed) = try Pajek.read(b, file: file)
       default: (d, ds, directed) = try NodeLink.read(b, file: file)
       }
       return Loaded(dataset: d, diagnostics: ds, format: fmt, directedHint: directed)
@@ -214,6 +220,9 @@ public enum DatasetIO {
     d.files.entities = file
     d.files.relations = file
     d.entities = edges.nodes.map { Entity(id: $0, name: $0, kind: .other) }
+    // An edge list is undirected unless it says otherwise (a SNAP `# Directed graph` comment),
+    // as the analyses read it; the dataset keeps that so a conversion keeps it too.
+    d.metadata.directed = edges.directedHint ?? false
     let invalid = edges.nodes.indices.filter { !Identifiers.isValid(edges.nodes[$0]) }
     if !invalid.isEmpty {
       // The line where each node first appears, in one pass over the edges.
@@ -231,6 +240,19 @@ public enum DatasetIO {
       if invalid.count > 100 {
         ds.append(Diagnostic(.error, file: file, line: 0, "\(invalid.count - 100) more invalid ids"))
       }
+    }
+    if edges.defaultedWeights > 0 {
+      ds.append(
+        Diagnostic(
+          .warning, file: file, line: 0,
+          "\(edges.defaultedWeights) edges without a weight weigh 1 (others have one; igraph reads NCOL so)"))
+    }
+    if edges.droppedAttributes > 0 {
+      ds.append(
+        Diagnostic(
+          .warning, file: file, line: 0,
+          "\(edges.droppedAttributes) edges had attributes other than weight in their {…} dictionary; dropped"
+        ))
     }
     d.relations.reserveCapacity(edges.sources.count)
     for e in edges.sources.indices {
@@ -287,7 +309,7 @@ public enum DatasetIO {
       try Files.writeAtomically(NodeLink.write(d), to: path)
     case .dot:
       try Files.writeAtomically(DOTWriter.write(d, fills: colors, shapes: shapes), to: path)
-    case .ftm, .ocds:
+    case .ftm, .ocds, .gml, .pajek:
       throw IOError(
         file: path, "GapMap reads \(fmt.rawValue) but does not write it",
         hint: "use --to folder, json, graphml, gexf or node-link")
@@ -366,17 +388,26 @@ public enum DatasetIO {
     }) {
       losses.append("relation kinds, attributes and sources are dropped")
     }
-    if !d.sources.isEmpty || !d.metadata.isEmpty { losses.append("sources and metadata are dropped") }
+    var metadata = d.metadata
+    metadata.directed = nil
+    if !d.sources.isEmpty || !metadata.isEmpty { losses.append("sources and metadata are dropped") }
+    if d.metadata.isDirected, d.relations.contains(where: Projection.isUndirected) {
+      losses.append("undirected relations of a mixed graph become directed")
+    }
     return losses
   }
 
   /// `source,target[,weight]` with a header; the weight column when every relation has a
-  /// numeric `weight` attribute.
+  /// numeric `weight` attribute; a `# Directed graph` comment first when the dataset is
+  /// directed.
   public static func edgeListCSV(_ d: Dataset) -> String {
     let weighted =
       !d.relations.isEmpty
       && d.relations.allSatisfy { $0.attributes["weight"].flatMap(Scalars.number) != nil }
-    var out = weighted ? "source,target,weight\n" : "source,target\n"
+    // Edge lists are read as undirected unless they say otherwise: a directed dataset says so
+    // in the comment SNAP files use (GapMap, networkx and igraph skip `#` lines).
+    var out = d.metadata.isDirected ? "# Directed graph\n" : ""
+    out += weighted ? "source,target,weight\n" : "source,target\n"
     for r in d.relations {
       out += CSV.escape(r.source) + "," + CSV.escape(r.target)
       if weighted, let w = r.attributes["weight"] { out += "," + w }

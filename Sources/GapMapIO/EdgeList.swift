@@ -23,6 +23,11 @@ public struct EdgeList: Sendable {
   public var directedHint: Bool?
   /// The file lines of the edges (for messages; 1-based).
   public var lines: [Int32]
+  /// Edges without a weight in a file where others have one (igraph's NCOL): they weigh 1,
+  /// as igraph reads them.
+  public var defaultedWeights = 0
+  /// Edges whose networkx attribute dictionary held more than a weight (dropped).
+  public var droppedAttributes = 0
 
   /// The graph (parallel edges and self-loops kept).
   /// - Complexity: O(n + m).
@@ -114,6 +119,10 @@ public enum EdgeListReader {
     /// nil until the first data line decides: 0x2C comma, 0x09 tab, 0x20 any white space.
     var delimiter: UInt8?
     var hasWeight: Bool?
+    /// Whether the header named a weight column (nil without a header).
+    var headerWeight: Bool?
+    var defaultedWeights = 0
+    var droppedAttributes = 0
     var directedHint: Bool?
     var sawBOM = false
 
@@ -176,6 +185,7 @@ public enum EdgeListReader {
       } else {
         var d: UInt8 = 0x20
         for k in s..<end {
+          if p[k] == UInt8(ascii: "{") { break }  // a networkx attribute dictionary
           if p[k] == 0x2C {
             d = 0x2C
             break
@@ -233,6 +243,7 @@ public enum EdgeListReader {
           } else {
             hasWeight = false
           }
+          headerWeight = hasWeight
           return
         }
         if delim == 0x09 {
@@ -246,20 +257,46 @@ public enum EdgeListReader {
       guard tokens.count >= 2, tokens[1].1 > tokens[1].0, tokens[0].1 > tokens[0].0 else {
         throw fail("expected a source and a target", hint: "one edge per line: source,target[,weight]")
       }
-      if tokens.count > 3 {
-        throw fail("more than three columns", hint: "an edge list has source,target[,weight]")
+      // networkx's default write_edgelist: `a b {'weight': 4}` (a Python dict literal).
+      var dictWeight: Double?
+      var isDict = false
+      if delimiter == 0x20, tokens.count >= 3, p[tokens[2].0] == UInt8(ascii: "{") {
+        isDict = true
+        let rest = String(decoding: UnsafeRawBufferPointer(rebasing: p[tokens[2].0..<end]), as: UTF8.self)
+        guard let (w, others) = State.pythonDict(rest) else {
+          throw fail("an attribute dictionary must end with }", hint: "networkx writes {'weight': 4}")
+        }
+        dictWeight = w
+        if others { droppedAttributes += 1 }
+      } else if tokens.count > 3 {
+        throw fail(
+          "more than three columns",
+          hint: "an edge list has source,target[,weight]; GML (.gml) and Pajek (.net) are read by extension")
       }
-      let lineHasWeight = tokens.count == 3 && tokens[2].1 > tokens[2].0
+      let lineHasWeight = isDict ? dictWeight != nil : tokens.count == 3 && tokens[2].1 > tokens[2].0
+      // Without a header, weights may be on some lines only (igraph's NCOL): the others weigh 1.
+      let headerless = headerWeight == nil
       if hasWeight == nil { hasWeight = lineHasWeight }
       if hasWeight == true && !lineHasWeight {
-        throw fail("missing weight", column: "weight", hint: "every edge needs a weight once one has one")
+        guard headerless else {
+          throw fail("missing weight", column: "weight", hint: "every edge needs a weight once one has one")
+        }
+        weights.append(1)
+        defaultedWeights += 1
       }
       if hasWeight == false && lineHasWeight {
-        throw fail("unexpected third column", column: "weight", hint: "the first edge had no weight")
+        guard headerless else {
+          throw fail("unexpected third column", column: "weight", hint: "the header has no weight column")
+        }
+        hasWeight = true
+        defaultedWeights += sources.count
+        weights = [Double](repeating: 1, count: sources.count)
       }
       let u = interner.internRepeated(UnsafeRawBufferPointer(rebasing: p[tokens[0].0..<tokens[0].1]))
       let v = interner.intern(UnsafeRawBufferPointer(rebasing: p[tokens[1].0..<tokens[1].1]))
-      if lineHasWeight {
+      if let dictWeight {
+        weights.append(dictWeight)
+      } else if lineHasWeight {
         let text = String(
           decoding: UnsafeRawBufferPointer(rebasing: p[tokens[2].0..<tokens[2].1]), as: UTF8.self)
         guard let w = Scalars.number(text) else {
@@ -274,6 +311,27 @@ public enum EdgeListReader {
     }
 
     static func headerWords(_ w: String) -> Bool { EdgeListReader.headerWords.contains(w) }
+
+    /// The `weight` of a Python dict literal as networkx writes it (`{'weight': 4}`, `{}`), and
+    /// whether it holds other keys.
+    static func pythonDict(_ text: String) -> (Double?, Bool)? {
+      let t = text.trimmingWhitespace
+      guard t.hasPrefix("{"), t.hasSuffix("}") else { return nil }
+      let body = t.dropFirst().dropLast()
+      var weight: Double?
+      var others = false
+      for item in body.split(separator: ",") where !String(item).trimmingWhitespace.isEmpty {
+        let kv = item.split(separator: ":", maxSplits: 1)
+        let key = kv.first.map { String($0.filter { $0 != "'" && $0 != "\"" }).trimmingWhitespace } ?? ""
+        let value = kv.count == 2 ? String(kv[1]).trimmingWhitespace : ""
+        if key == "weight", let w = Scalars.number(value) {
+          weight = w
+        } else {
+          others = true
+        }
+      }
+      return (weight, others)
+    }
 
     mutating func noteComment(_ p: UnsafeRawBufferPointer, _ s: Int, _ end: Int) {
       guard directedHint == nil, delimiter == nil, end - s < 200 else { return }
@@ -291,7 +349,8 @@ public enum EdgeListReader {
       }
       return EdgeList(
         nodes: interner.strings(), sources: sources, targets: targets,
-        weights: hasWeight == true ? weights : nil, directedHint: directedHint, lines: lines)
+        weights: hasWeight == true ? weights : nil, directedHint: directedHint, lines: lines,
+        defaultedWeights: defaultedWeights, droppedAttributes: droppedAttributes)
     }
   }
 }

@@ -250,6 +250,13 @@ public enum Files {
   /// Whether something exists at `path`.
   public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+  /// The first `count` bytes of a file (fewer when it is shorter; empty when unreadable).
+  public static func head(_ path: String, count: Int = 512) -> [UInt8] {
+    guard let h = FileHandle(forReadingAtPath: path) else { return [] }
+    defer { try? h.close() }
+    return Array((try? h.read(upToCount: count)) ?? Data())
+  }
+
   static func reason(_ error: Error) -> String {
     let ns = error as NSError
     if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain

@@ -19,6 +19,22 @@ public enum JSON {
     return v
   }
 
+  /// Parses one or more JSON documents written one after another (a JSON stream, such as
+  /// concatenated OCDS packages or JSON lines), separated by white space or nothing.
+  /// - Throws: ``IOError`` naming the line of the first syntax error.
+  /// - Complexity: O(bytes).
+  public static func parseSequence(_ bytes: [UInt8], file: String) throws(IOError) -> [JSONValue] {
+    var p = Parser(bytes: bytes, file: file)
+    p.skipBOM()
+    p.skipSpace()
+    var values: [JSONValue] = []
+    while p.i < bytes.count {
+      values.append(try p.value(depth: 0))
+      p.skipSpace()
+    }
+    return values
+  }
+
   struct Parser {
     let bytes: [UInt8]
     let file: String

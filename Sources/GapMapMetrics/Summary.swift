@@ -45,8 +45,8 @@ public struct DatasetSummary: Sendable, Equatable {
   /// Entities no relation touches.
   public var isolated: Int
   /// Density of the simple graph, as `networkx.density` (self-loops and parallel edges left
-  /// out): arcs/(n(n−1)) for datasets, which are directed; 2m/(n(n−1)) for undirected plain
-  /// graphs.
+  /// out): arcs/(n(n−1)) for directed datasets and graphs; 2m/(n(n−1)) for undirected ones
+  /// (`"directed": false` in the metadata, or `--undirected`).
   public var density: Double
   /// Earliest date among relation starts and ends (nil when none is known).
   public var earliest: String?
@@ -62,9 +62,10 @@ public struct DatasetSummary: Sendable, Equatable {
   /// Share of relations that cite a source (nil for a dataset without relations).
   public var sourcedShare: Double? { relations == 0 ? nil : Double(sourcedRelations) / Double(relations) }
 
-  /// Summarises `dataset`.
+  /// Summarises `dataset`; `directed` overrides the dataset's direction for the structure
+  /// (components, density).
   /// - Complexity: O(n + m) plus sorting the kind and country lists.
-  public init(_ dataset: Dataset) {
+  public init(_ dataset: Dataset, directed: Bool? = nil) {
     let d = dataset
     title = d.metadata.title
     asOf = d.metadata.asOf?.description
@@ -79,7 +80,8 @@ public struct DatasetSummary: Sendable, Equatable {
     .filter { $0.count > 0 }
 
     // The projection skips dangling endpoints (validation reports them).
-    (components, largestComponent, isolated, density) = DatasetSummary.structure(Projection(d).graph)
+    (components, largestComponent, isolated, density) = DatasetSummary.structure(
+      Projection(d, directed: directed).graph)
 
     let dates = d.relations.flatMap { [$0.start.known, $0.end.known].compactMap { $0 } }
     earliest = dates.min()?.description

@@ -18,8 +18,23 @@ public enum Countries {
       "VN VU WF WS YE YT ZA ZM ZW",
     ].joined(separator: " ").split(separator: " ").map(String.init))
 
-  /// Whether `code` is an assigned alpha-2 code, `EU` or `INT`.
+  /// Whether `code` is an assigned alpha-2 code, a user-assigned one (``isUserAssigned(_:)``),
+  /// `EU` or `INT`.
   public static func isValid(_ code: String) -> Bool {
-    code == "EU" || code == "INT" || iso3166.contains(code)
+    code == "EU" || code == "INT" || iso3166.contains(code) || isUserAssigned(code)
+  }
+
+  /// Whether `code` is one of ISO 3166-1's user-assigned codes: `AA`, `QM`–`QZ`, `XA`–`XZ`,
+  /// `ZZ`. `XK` (Kosovo) is the one real data uses: FtM, OpenSanctions, the EU and the IMF.
+  public static func isUserAssigned(_ code: String) -> Bool {
+    let u = Array(code.utf8)
+    guard u.count == 2, u.allSatisfy({ $0 >= 65 && $0 <= 90 }) else { return false }
+    switch u[0] {
+    case UInt8(ascii: "A"): return u[1] == UInt8(ascii: "A")
+    case UInt8(ascii: "Q"): return u[1] >= UInt8(ascii: "M")
+    case UInt8(ascii: "X"): return true
+    case UInt8(ascii: "Z"): return u[1] == UInt8(ascii: "Z")
+    default: return false
+    }
   }
 }

@@ -53,6 +53,22 @@ public struct Metadata: Sendable, Hashable {
 
   /// Whether nothing is set.
   public var isEmpty: Bool { self == Metadata() }
+
+  /// The direction of the dataset's relations: `"directed": false` in `dataset.json` makes
+  /// every relation an undirected edge (a plain graph read from an undirected edge list,
+  /// GraphML, GEXF or node-link file); `true` or absent, directed (GapMap's default). A
+  /// relation with the attribute `directed=false` is undirected in a directed dataset (GEXF's
+  /// mixed graphs, GraphML's per-edge `directed`).
+  public var directed: Bool? {
+    get {
+      if case .bool(let b)? = extra["directed"] { return b }
+      return nil
+    }
+    set { extra["directed"] = newValue.map(JSONValue.bool) }
+  }
+
+  /// Whether relations are directed unless they say otherwise (``directed``, else `true`).
+  public var isDirected: Bool { directed ?? true }
 }
 
 /// A JSON value, with objects keeping their key order.

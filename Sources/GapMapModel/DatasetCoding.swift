@@ -170,6 +170,8 @@ public enum DatasetDecoder {
       case ("title", _), ("description", _), ("license", _), ("version", _), ("as_of", _):
         fail(member, "must be a string")
       case ("kinds", _): fail(member, "must be an object")
+      case ("directed", .bool): m.extra[member.key] = member.value
+      case ("directed", _): fail(member, "must be true or false")
       default: m.extra[member.key] = member.value
       }
     }

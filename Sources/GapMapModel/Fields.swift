@@ -294,3 +294,12 @@ enum Schemas {
     ]
   }
 }
+
+/// The column names the format defines for each table: an attribute with one of these names is
+/// read as that field, so importers that keep foreign properties as attributes avoid them.
+public enum Columns {
+  /// The columns of `entities.csv`.
+  public static var entity: Set<String> { Set(Schemas.entity.map(\.name)) }
+  /// The columns of `relations.csv`.
+  public static var relation: Set<String> { Set(Schemas.relation.map(\.name)) }
+}

@@ -23,17 +23,20 @@ public struct Projection: Sendable {
   /// Projects `dataset` without weights: entities in order; relations whose endpoints are
   /// unknown are skipped (validation reports them).
   /// - Complexity: O(n + m).
-  public init(_ dataset: Dataset, directed: Bool = true) {
-    (graph, nodes, relationIndices, _) = Projection.build(dataset, directed: directed, weight: nil)
+  /// `directed` defaults to the dataset's direction (``Metadata/isDirected``).
+  public init(_ dataset: Dataset, directed: Bool? = nil) {
+    (graph, nodes, relationIndices, _) = Projection.build(
+      dataset, directed: directed ?? dataset.metadata.isDirected, weight: nil)
   }
 
   /// Projects `dataset` with edge weights from `weight`.
   /// - Throws: when some relation has no known number in the weight column; unknown is never
   ///   read as zero.
   /// - Complexity: O(n + m).
-  public init(_ dataset: Dataset, directed: Bool = true, weight: Weight) throws(ModelError) {
+  public init(_ dataset: Dataset, directed: Bool? = nil, weight: Weight) throws(ModelError) {
     let missing: [String]
-    (graph, nodes, relationIndices, missing) = Projection.build(dataset, directed: directed, weight: weight)
+    (graph, nodes, relationIndices, missing) = Projection.build(
+      dataset, directed: directed ?? dataset.metadata.isDirected, weight: weight)
     if !missing.isEmpty {
       let name: String
       if case .attribute(let a) = weight { name = a } else { name = "count" }
@@ -66,10 +69,24 @@ public struct Projection: Sendable {
       src.append(s)
       dst.append(t)
       indices.append(i)
+      // An undirected relation of a directed (mixed) dataset is an arc each way.
+      if directed, s != t, Projection.isUndirected(r) {
+        if let w = weights?.last { weights?.append(w) }
+        src.append(t)
+        dst.append(s)
+        indices.append(i)
+      }
     }
     let g = Graph(
       uncheckedNodeCount: nodes.count, sources: src, targets: dst, weights: weights, directed: directed)
     return (g, nodes, indices, missing)
+  }
+
+  /// Whether `r` says it is undirected (`directed=false`, as GEXF's mixed graphs and
+  /// GraphML's per-edge `directed` attribute have it).
+  public static func isUndirected(_ r: Relation) -> Bool {
+    guard let d = r.attributes["directed"]?.lowercased() else { return false }
+    return d == "false" || d == "no" || d == "0"
   }
 
   static func weight(of r: Relation, _ w: Weight) -> Double? {

@@ -11,6 +11,7 @@ public enum Validator {
   /// - Complexity: O(entities + relations + sources + references).
   public static func validate(_ d: Dataset) -> [Diagnostic] {
     var out: [Diagnostic] = []
+    var unsourced: [Relation] = []
     let ef = d.files.entities
     let rf = d.files.relations
     let sf = d.files.sources
@@ -115,7 +116,9 @@ public enum Validator {
         }
       }
       sourceRefs(r.sources, file: rf, line: r.line)
-      if r.sources.isEmpty {
+      if r.sources.isEmpty && d.sources.isEmpty {
+        unsourced.append(r)
+      } else if r.sources.isEmpty {
         out.append(
           Diagnostic(
             .warning, file: rf, line: r.line, column: "sources", "relation \(r.id) cites no source",
@@ -149,6 +152,46 @@ public enum Validator {
             .warning, file: rf, line: r.line, column: "function",
             "\(r.kind) relation without function"))
       }
+    }
+
+    // A plain graph (no sources at all): one line, not one per edge.
+    if let first = unsourced.first {
+      let isFolder = sf.hasSuffix("sources.csv") && ef.hasSuffix("entities.csv")
+      let hint =
+        isFolder
+        ? "every relation should cite at least one source in \(sf)"
+        : "a plain graph has no sources; convert it to a dataset folder (gapmap convert FILE folder/) to cite them"
+      if unsourced.count == 1 {
+        out.append(
+          Diagnostic(
+            .warning, file: rf, line: first.line, column: "sources", "relation \(first.id) cites no source",
+            hint: hint))
+      } else {
+        out.append(
+          Diagnostic(
+            .warning, file: rf, line: 0,
+            "\(unsourced.count) relations cite no source (the dataset has no sources)",
+            hint: hint))
+      }
+    }
+    // ISO 3166 user-assigned codes (XK for Kosovo, as FtM, OpenSanctions, the EU and the IMF
+    // use it; AA, QM–QZ, XA–XZ, ZZ) are accepted, with a warning that readers may not know them.
+    var userAssigned: [String: Int] = [:]
+    var firstUserAssigned = 0
+    for e in d.entities {
+      for c in [e.country.known, e.incorporatedIn.known].compactMap({ $0 }) where Countries.isUserAssigned(c)
+      {
+        userAssigned[c, default: 0] += 1
+        if firstUserAssigned == 0 { firstUserAssigned = e.line }
+      }
+    }
+    if !userAssigned.isEmpty {
+      let list = userAssigned.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+        separator: ", ")
+      out.append(
+        Diagnostic(
+          .warning, file: ef, line: firstUserAssigned, column: "country",
+          "user-assigned ISO 3166 codes, not official countries (\(list)); tools and maps may not know them"))
     }
 
     for e in d.entities where !e.id.isEmpty && degree[e.id] == nil {

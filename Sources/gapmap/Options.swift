@@ -123,7 +123,22 @@ enum Report {
         "\(input.dataset): \(errors.count) error(s); run `gapmap validate \(input.dataset)` for details")
       exit(1)
     }
+    readingWarnings(loaded, input: input.dataset)
     return loaded.dataset
+  }
+
+  /// What reading skipped, dropped or changed (FtM schemas, OCDS awards, GML graphics, Pajek
+  /// drawing options, defaulted weights), in every command: the readers' own summary lines
+  /// when there are at most three, else one line with the count.
+  static func readingWarnings(_ loaded: DatasetIO.Loaded, input: String) {
+    let warnings = loaded.diagnostics.filter { $0.severity == .warning }
+    if warnings.count <= 3 {
+      diagnostics(warnings)
+    } else {
+      printWarning(
+        "\(input): \(warnings.count) things were skipped or changed while reading; `gapmap validate \(input)` lists them"
+      )
+    }
   }
 
   /// Ends the process with `code`.
@@ -219,7 +234,7 @@ struct AnalysisGraph {
     clock.lap("load")
     let directed =
       direction.map { $0 == .directed }
-      ?? loaded.directedHint ?? (loaded.format != .edgelist)
+      ?? loaded.dataset.metadata.directed ?? loaded.directedHint ?? (loaded.format != .edgelist)
     let projection: Projection
     if let weight {
       do {

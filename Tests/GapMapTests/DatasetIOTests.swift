@@ -178,8 +178,10 @@ import Testing
   @Test func plainGraphSummaryMatchesTheDatasetPath() throws {
     let path = Paths.fixtures + "/reference/random-directed.csv"
     let edges = try EdgeListReader.read(path: path)
-    let fast = DatasetSummary(plainGraph: edges.graph(directed: true))
-    let slow = DatasetSummary(try DatasetIO.load(path).dataset)
-    #expect(fast == slow)
+    // An edge list without a `# Directed graph` comment is undirected, as a graph and as a dataset.
+    let dataset = try DatasetIO.load(path).dataset
+    #expect(DatasetSummary(plainGraph: edges.graph(directed: false)) == DatasetSummary(dataset))
+    #expect(
+      DatasetSummary(plainGraph: edges.graph(directed: true)) == DatasetSummary(dataset, directed: true))
   }
 }

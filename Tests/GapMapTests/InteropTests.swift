@@ -40,7 +40,9 @@ import Testing
     let d = loaded.dataset
     #expect(Validator.validate(d).filter { $0.severity == .error }.isEmpty)
     #expect(
-      loaded.diagnostics.contains { $0.message.contains("schema Address is not imported") && $0.line == 12 })
+      loaded.diagnostics.contains {
+        $0.message.contains("schemas GapMap does not import were skipped (Address 1") && $0.line == 12
+      })
     let kinds = Dictionary(uniqueKeysWithValues: d.entities.map { ($0.id, $0.kind) })
     #expect(
       kinds == [

@@ -16,6 +16,12 @@ public enum GEXF {
     func type(_ c: String) -> String {
       cols.integers.contains(c) ? "long" : (cols.numbers.contains(c) ? "double" : "string")
     }
+    func undirected(_ cells: [(String, String)]) -> Bool {
+      cells.contains { $0.0 == "directed" && $0.1 == "false" }
+    }
+    // A directed dataset with undirected relations is a mixed graph, each edge typed.
+    let mixed = d.metadata.isDirected && cols.edges.contains { undirected($0.cells) }
+    let edgeType = mixed ? "mixed" : (d.metadata.isDirected ? "directed" : "undirected")
     var s = """
       <?xml version="1.0" encoding="UTF-8"?>
       <gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:gm="\(gapmapNamespace)" version="1.3">
@@ -25,7 +31,7 @@ public enum GEXF {
           <gm:dataset>\(XMLText.esc(JSON.compact(DatasetEncoder.metadata(d.metadata))))</gm:dataset>
           <gm:sources>\(XMLText.esc(JSON.compact(DatasetIO.sourcesJSON(d))))</gm:sources>
         </meta>
-        <graph defaultedgetype="directed" mode="static">
+        <graph defaultedgetype="\(edgeType)" mode="static">
 
       """
     var nodeKey: [String: String] = [:]
@@ -61,7 +67,7 @@ public enum GEXF {
     for e in cols.edges {
       let kind = e.cells.first { $0.0 == "kind" }?.1 ?? ""
       s +=
-        "      <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\" label=\"\(XMLText.esc(kind))\">"
+        "      <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\" label=\"\(XMLText.esc(kind))\"\(mixed ? " type=\"\(undirected(e.cells) ? "undirected" : "directed")\"" : "")>"
       s += "<attvalues>"
       for (c, v) in e.cells { s += "<attvalue for=\"\(edgeKey[c] ?? "")\" value=\"\(XMLText.esc(v))\"/>" }
       s += "</attvalues></edge>\n"
@@ -69,7 +75,9 @@ public enum GEXF {
     return s + "    </edges>\n  </graph>\n</gexf>\n"
   }
 
-  /// Reads GEXF (1.1 to 1.3; static attributes; dynamic spells are ignored).
+  /// Reads GEXF (1.1 to 1.3): attributes, labels, `weight`, per-edge `type`, and `viz`
+  /// position, size and colour as the attributes `x`, `y`, `size`, `color`. Of dynamic
+  /// (timestamped) values the last is kept and the others counted in a warning.
   public static func read(_ bytes: [UInt8], file: String) throws(IOError) -> (Dataset, [Diagnostic], Bool) {
     let root = try XMLElement.parse(bytes, file: file)
     guard root.name == "gexf" else {
@@ -79,7 +87,11 @@ public enum GEXF {
       throw IOError(file: file, line: root.line, "no <graph> element")
     }
     var t = GraphTables(file: file)
-    t.directed = (graph.attributes["defaultedgetype"] ?? "undirected") == "directed"
+    switch graph.attributes["defaultedgetype"] ?? "undirected" {
+    case "directed": t.directed = true
+    case "mixed": t.directed = nil  // each edge says, else directed
+    default: t.directed = false
+    }
     if let meta = root.first("meta") {
       if let ds = meta.first("dataset") { t.metadata = try JSON.parse(Array(ds.text.utf8), file: file) }
       if let src = meta.first("sources") { t.sources = try JSON.parse(Array(src.text.utf8), file: file) }
@@ -94,12 +106,19 @@ public enum GEXF {
         titles[cls, default: [:]][id] = (attr.attributes["title"] ?? id, attr.first("default")?.text)
       }
     }
+    var dynamic = 0
     func values(_ e: XMLElement, cls: String) throws(IOError) -> [(String, String)] {
       var out: [(String, String)] = []
       var given = Set<String>()
       for av in e.first("attvalues")?.all("attvalue") ?? [] {
         guard let key = av.attributes["for"] ?? av.attributes["id"], let a = titles[cls]?[key] else {
           throw IOError(file: file, line: av.line, "<attvalue> refers to an undeclared attribute")
+        }
+        // Dynamic values (timestamps, spells): the last one stands, the others are counted.
+        if let i = out.firstIndex(where: { $0.0 == a.title }) {
+          dynamic += 1
+          out[i].1 = av.attributes["value"] ?? ""
+          continue
         }
         given.insert(a.title)
         out.append((a.title, av.attributes["value"] ?? ""))
@@ -116,6 +135,22 @@ public enum GEXF {
       var attrs = try values(n, cls: "node")
       if let label = n.attributes["label"], !attrs.contains(where: { $0.0 == "name" }) {
         attrs.append(("name", label))
+      }
+      // Gephi's drawing: position, size and colour, kept as attributes x, y, size, color.
+      func add(_ key: String, _ value: String?) {
+        if let value, !attrs.contains(where: { $0.0 == key }) { attrs.append((key, value)) }
+      }
+      if let p = n.first("position") {
+        add("x", p.attributes["x"])
+        add("y", p.attributes["y"])
+      }
+      add("size", n.first("size")?.attributes["value"])
+      if let c = n.first("color"), let r = c.attributes["r"].flatMap(Int.init),
+        let g = c.attributes["g"].flatMap(Int.init), let b = c.attributes["b"].flatMap(Int.init),
+        (0...255).contains(r), (0...255).contains(g), (0...255).contains(b)
+      {
+        let hex = String(r * 65536 + g * 256 + b, radix: 16)
+        add("color", "#" + String(repeating: "0", count: 6 - hex.count) + hex)
       }
       t.nodes.append(.init(id: id, attributes: attrs, line: n.line))
     }
@@ -136,9 +171,22 @@ public enum GEXF {
         id = key.1
         attrs.removeAll { $0.0 == "networkx_key" }
       }
-      t.edges.append(.init(id: id, source: s, target: target, attributes: attrs, line: e.line))
+      var edge = GraphTables.Item(id: id, source: s, target: target, attributes: attrs, line: e.line)
+      switch e.attributes["type"] {
+      case "directed"?: edge.directed = true
+      case "undirected"?, "mutual"?: edge.directed = false
+      default: break
+      }
+      t.edges.append(edge)
     }
-    let (d, ds) = try t.decode()
-    return (d, ds, t.directed ?? false)
+    var (d, ds) = try t.decode()
+    if dynamic > 0 {
+      ds.append(
+        Diagnostic(
+          .warning, file: file, line: 0,
+          "\(dynamic) earlier dynamic (timestamped) attribute values were dropped; the last value of each is kept"
+        ))
+    }
+    return (d, ds, d.metadata.isDirected)
   }
 }

@@ -16,6 +16,8 @@ struct GraphTables {
     var target = ""
     var attributes: [(String, String)] = []
     var line: Int
+    /// An edge's own direction (GraphML's `directed`, GEXF's `type`), when it states one.
+    var directed: Bool? = nil
   }
 
   var file: String
@@ -26,6 +28,11 @@ struct GraphTables {
   /// The sources table as JSON objects, when GapMap wrote the file.
   var sources: JSONValue?
   var directed: Bool?
+  /// Graph-level attributes of a foreign graph (GraphML graph `<data>`, node-link `graph`,
+  /// GML graph keys): kept in the metadata as `graph`, and written back by the graph writers.
+  var graphAttributes: [JSONMember] = []
+  /// A graph that says it has no parallel edges (node-link `multigraph: false`).
+  var simple = false
 
   init(file: String) { self.file = file }
 
@@ -65,10 +72,21 @@ struct GraphTables {
           Record(line: e.line, cells: ["id": end, "name": end, "kind": EntityKind.other.rawValue]))
       }
     }
+    // The graph's direction: the file's default, unless its edges say otherwise. When edges
+    // differ (a mixed graph), the dataset is directed and its undirected edges say so.
+    var graphDirected = directed
+    let stated = Set(edges.map { $0.directed ?? directed ?? true })
+    if stated.count == 1, let only = stated.first, !edges.isEmpty { graphDirected = only }
+    if stated.count > 1 { graphDirected = true }
     var relationRecords: [Record] = []
     var ids = Set<String>()
     for e in edges {
       var cells: [String: String] = ["source": e.source, "target": e.target]
+      if stated.count > 1, (e.directed ?? directed ?? true) == false,
+        !e.attributes.contains(where: { $0.0 == "directed" })
+      {
+        cells["directed"] = "false"
+      }
       if let id = e.id, !id.isEmpty, ids.insert(id).inserted { cells["id"] = id }
       for (k, v) in e.attributes where !["source", "target", "id"].contains(k) { cells[k] = v }
       if !native {
@@ -96,8 +114,20 @@ struct GraphTables {
       sourceTable = Table(file: file, columns: nil, records: records)
     }
     var meta = metadata
-    if !native, let directed {
-      meta = .object([JSONMember(key: "directed", value: .bool(directed))])
+    if !native {
+      var members: [JSONMember] = []
+      if let graphDirected { members.append(JSONMember(key: "directed", value: .bool(graphDirected))) }
+      if !graphAttributes.isEmpty {
+        members.append(JSONMember(key: "graph", value: .object(graphAttributes)))
+      }
+      if simple { members.append(JSONMember(key: "multigraph", value: .bool(false))) }
+      meta = .object(members)
+    } else if graphDirected == false, case .object(var members)? = meta,
+      !members.contains(where: { $0.key == "directed" })
+    {
+      // An undirected graph GapMap wrote before the metadata carried the direction.
+      members.append(JSONMember(key: "directed", value: .bool(false)))
+      meta = .object(members)
     }
     var (d, ds) = DatasetDecoder.decode(
       entities: Table(file: file, columns: nil, records: entityRecords),
@@ -117,6 +147,8 @@ struct GraphColumns {
   /// Columns whose every non-empty cell is a whole number / a number.
   var integers: Set<String>
   var numbers: Set<String>
+  /// Free attributes whose every value is `true` or `false` (read from a typed format).
+  var booleans: Set<String>
 
   /// - Complexity: linear in the cells the dataset has (its tables are sparse).
   init(_ d: Dataset) {
@@ -154,8 +186,16 @@ struct GraphColumns {
     }
     var ints = Set<String>()
     var nums = Set<String>()
+    var bools = Set<String>()
+    var allBooleans: [String: Bool] = [:]
+    for (c, v) in nodes.flatMap(\.cells) + edges.flatMap(\.cells)
+    where !["id", "name", "country"].contains(c) {
+      allBooleans[c] = (allBooleans[c] ?? true) && (v == "true" || v == "false")
+    }
     for (c, isCount) in allCounts {
-      if isCount {
+      if !Columns.entity.contains(c), !Columns.relation.contains(c), allBooleans[c] == true {
+        bools.insert(c)
+      } else if isCount {
         ints.insert(c)
       } else if allNumbers[c] == true {
         nums.insert(c)
@@ -163,5 +203,6 @@ struct GraphColumns {
     }
     integers = ints
     numbers = nums
+    booleans = bools
   }
 }

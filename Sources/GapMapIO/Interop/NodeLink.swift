@@ -9,34 +9,51 @@ public enum NodeLink {
   public static func write(_ d: Dataset) -> String {
     let cols = GraphColumns(d)
     func value(_ c: String, _ v: String) -> JSONValue {
+      if cols.booleans.contains(c) { return .bool(v == "true") }
       if cols.integers.contains(c) || cols.numbers.contains(c) { return .number(v) }
       return .string(v)
     }
-    let graph = JSONValue.object([
-      JSONMember(key: "gapmap_dataset", value: DatasetEncoder.metadata(d.metadata)),
-      JSONMember(key: "gapmap_sources", value: DatasetIO.sourcesJSON(d)),
-    ])
+    // Integer node ids (networkx's and igraph's default) are written as numbers.
+    let integerIDs = !d.entities.isEmpty && d.entities.allSatisfy { NodeLink.isInteger($0.id) }
+    func id(_ s: String) -> JSONValue { integerIDs ? .number(s) : .string(s) }
+    // A graph read as networkx's `multigraph: false` stays simple: no edge keys.
+    let multigraph = d.metadata.extra["multigraph"] != .bool(false)
+    var graphMembers: [JSONMember] = []
+    if case .object(let members)? = d.metadata.extra["graph"] { graphMembers = members }
+    let graph = JSONValue.object(
+      graphMembers + [
+        JSONMember(key: "gapmap_dataset", value: DatasetEncoder.metadata(d.metadata)),
+        JSONMember(key: "gapmap_sources", value: DatasetIO.sourcesJSON(d)),
+      ])
     let nodes = JSONValue.array(
       cols.nodes.map { n in
         .object(
-          [JSONMember(key: "id", value: .string(n.id))]
+          [JSONMember(key: "id", value: id(n.id))]
             + n.cells.map { JSONMember(key: $0.0, value: value($0.0, $0.1)) })
       })
     let edges = JSONValue.array(
       cols.edges.map { e in
         .object(
           [
-            JSONMember(key: "source", value: .string(e.source)),
-            JSONMember(key: "target", value: .string(e.target)),
-            JSONMember(key: "key", value: .string(e.id)),
-          ] + e.cells.map { JSONMember(key: $0.0, value: value($0.0, $0.1)) })
+            JSONMember(key: "source", value: id(e.source)),
+            JSONMember(key: "target", value: id(e.target)),
+          ] + (multigraph ? [JSONMember(key: "key", value: .string(e.id))] : [])
+            + e.cells.map { JSONMember(key: $0.0, value: value($0.0, $0.1)) })
       })
     return JSON.write(
       .object([
-        JSONMember(key: "directed", value: .bool(true)), JSONMember(key: "multigraph", value: .bool(true)),
+        JSONMember(key: "directed", value: .bool(d.metadata.isDirected)),
+        JSONMember(key: "multigraph", value: .bool(multigraph)),
         JSONMember(key: "graph", value: graph), JSONMember(key: "nodes", value: nodes),
         JSONMember(key: "edges", value: edges),
       ]))
+  }
+
+  /// Whether `s` is an integer as JSON writes one (no sign but `-`, no leading zero).
+  static func isInteger(_ s: String) -> Bool {
+    let digits = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+    guard let first = digits.first, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+    return digits.count < 16 && (first != "0" || digits.count == 1)
   }
 
   /// Reads node-link JSON.
@@ -49,10 +66,14 @@ public enum NodeLink {
     if case .bool(let b)? = root["directed"] { t.directed = b } else { t.directed = false }
     if case .object(let g)? = root["graph"] {
       for m in g {
-        if m.key == "gapmap_dataset" { t.metadata = m.value }
-        if m.key == "gapmap_sources" { t.sources = m.value }
+        switch m.key {
+        case "gapmap_dataset": t.metadata = m.value
+        case "gapmap_sources": t.sources = m.value
+        default: t.graphAttributes.append(m)
+        }
       }
     }
+    if case .bool(false)? = root["multigraph"] { t.simple = true }
     func attrs(_ fields: [JSONMember], skip: Set<String>) throws(IOError) -> [(String, String)] {
       var out: [(String, String)] = []
       for f in fields where !skip.contains(f.key) {
@@ -96,7 +117,7 @@ public enum NodeLink {
       }
     }
     let (d, ds) = try t.decode()
-    return (d, ds, t.directed ?? false)
+    return (d, ds, d.metadata.isDirected)
   }
 }
 
@@ -159,7 +180,10 @@ public enum DOTWriter {
   public static func write(_ d: Dataset, fills: [String: String] = [:], shapes: [String: String] = [:])
     -> String
   {
-    var s = "digraph " + label(d.metadata.title ?? "gapmap") + " {\n"
+    // An undirected dataset is a `graph` with `--` edges; undirected relations of a directed
+    // one are arcs drawn without arrowheads (`dir=none`).
+    let directed = d.metadata.isDirected
+    var s = (directed ? "digraph " : "graph ") + label(d.metadata.title ?? "gapmap") + " {\n"
     s += "  graph [rankdir=LR, fontname=\"DejaVu Sans\"];\n"
     s += "  node [style=filled, fontname=\"DejaVu Sans\"];\n"
     s += "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n"
@@ -173,7 +197,9 @@ public enum DOTWriter {
       var attrs = ["id=" + quote(r.id), "kind=" + quote(r.kind.rawValue), "label=" + quote(r.kind.rawValue)]
       if !r.evidence.isCertain { attrs.append("style=dashed") }
       if !r.sources.isEmpty { attrs.append("sources=" + quote(r.sources.joined(separator: ";"))) }
-      s += "  \(nodeID(r.source)) -> \(nodeID(r.target)) [\(attrs.joined(separator: ", "))];\n"
+      if directed && Projection.isUndirected(r) { attrs.append("dir=none") }
+      s +=
+        "  \(nodeID(r.source)) \(directed ? "->" : "--") \(nodeID(r.target)) [\(attrs.joined(separator: ", "))];\n"
     }
     return s + "}\n"
   }

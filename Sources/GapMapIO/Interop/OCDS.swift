@@ -20,38 +20,80 @@ import GapMapModel
 ///   `deliveryAddress.streetAddress`, the OCDS location extension) becomes a `facility`, and the
 ///   contracts are scoped to it.
 /// - Each release becomes a source (`ocds-…`: ocid, release id, date, the package URI and
-///   publisher); its relations cite it.
+///   publisher); its relations cite it. Several releases of one contracting process (one
+///   `ocid`) are first merged into its compiled release, as ocdskit's `compile` does
+///   (``compile(_:)``), and become one source.
+/// - Organisations without a `parties` array (OCDS 1.0, and publishers writing buyer and
+///   suppliers inline) are identified by `id`, else `identifier` (`scheme-id`), else name.
+/// - Several packages written one after another (a JSON stream) and bare releases are read.
 public enum OCDS {
+  /// A release as read, with where it came from.
+  struct Input {
+    var release: JSONValue
+    var line: Int
+    var uri: String
+    var publisher: String
+  }
+
   public static func read(_ bytes: [UInt8], file: String) throws(IOError) -> (Dataset, [Diagnostic]) {
-    let root = try JSON.parse(bytes, file: file)
-    guard case .object(let top) = root else {
-      throw IOError(file: file, line: 1, "not an OCDS package (expected an object)")
+    // JSON is UTF-8; publishers' ISO-8859-1 files would otherwise come out garbled.
+    if String(validating: bytes, as: UTF8.self) == nil {
+      let at = bytes.firstIndex { $0 >= 0x80 } ?? 0
+      let line = bytes[..<at].filter { $0 == 0x0A }.count + 1
+      throw IOError(
+        file: file, line: line, "not UTF-8 (ISO-8859-1 or Windows-1252?)",
+        hint: "convert it first: iconv -f ISO-8859-1 -t UTF-8 \(file) > utf8.json")
     }
-    var releases: [(JSONValue, Int)] = []
-    if let rm = top.first(where: { $0.key == "releases" }) {
-      guard case .array(let rs) = rm.value else {
-        throw IOError(file: file, line: rm.line, column: "releases", "must be an array")
+    // One package, or several written one after another (a JSON stream), or bare releases.
+    let documents = try JSON.parseSequence(bytes, file: file)
+    guard !documents.isEmpty else { throw IOError(file: file, line: 1, "empty file") }
+    var inputs: [Input] = []
+    for root in documents {
+      guard case .object(let top) = root else {
+        throw IOError(file: file, line: 1, "not an OCDS package (expected an object)")
       }
-      releases = rs.map { ($0, rm.line) }
-    } else if let rec = top.first(where: { $0.key == "records" }) {
-      guard case .array(let rs) = rec.value else {
-        throw IOError(file: file, line: rec.line, column: "records", "must be an array")
-      }
-      for r in rs {
-        if let compiled = r["compiledRelease"] {
-          releases.append((compiled, rec.line))
-        } else if case .array(let list)? = r["releases"], let last = list.last, last["ocid"] != nil {
-          releases.append((last, rec.line))
-        } else {
-          throw IOError(
-            file: file, line: rec.line, column: "records", "a record needs compiledRelease or releases")
+      let uri = str(root["uri"]) ?? ""
+      let publisher = str(root["publisher"]?["name"]) ?? ""
+      if let rm = top.first(where: { $0.key == "releases" }) {
+        guard case .array(let rs) = rm.value else {
+          throw IOError(file: file, line: rm.line, column: "releases", "must be an array")
         }
+        inputs += rs.map { Input(release: $0, line: rm.line, uri: uri, publisher: publisher) }
+      } else if let rec = top.first(where: { $0.key == "records" }) {
+        guard case .array(let rs) = rec.value else {
+          throw IOError(file: file, line: rec.line, column: "records", "must be an array")
+        }
+        for r in rs {
+          if let compiled = r["compiledRelease"] {
+            inputs.append(Input(release: compiled, line: rec.line, uri: uri, publisher: publisher))
+          } else if case .array(let list)? = r["releases"], list.contains(where: { $0["ocid"] != nil }) {
+            // Full releases: compiled below with the rest of their contracting process.
+            for release in list where release["ocid"] != nil {
+              inputs.append(Input(release: release, line: rec.line, uri: uri, publisher: publisher))
+            }
+          } else {
+            throw IOError(
+              file: file, line: rec.line, column: "records",
+              "a record needs compiledRelease or full releases (linked releases are not fetched)")
+          }
+        }
+      } else if top.contains(where: { $0.key == "ocid" }) {
+        inputs.append(Input(release: root, line: top.first?.line ?? 1, uri: "", publisher: ""))
+      } else {
+        throw IOError(file: file, line: 1, "not an OCDS package (no \"releases\" or \"records\")")
       }
-    } else {
-      throw IOError(file: file, line: 1, "not an OCDS package (no \"releases\" or \"records\")")
     }
-    let packageURI = str(root["uri"]) ?? ""
-    let publisher = str(root["publisher"]?["name"]) ?? ""
+    // Releases of one contracting process are merged into its compiled release, as the OCDS
+    // merge routine (and ocdskit's `compile`) does; disclosure is judged on the compiled record.
+    var order: [String] = []
+    var byOCID: [String: [Input]] = [:]
+    for input in inputs {
+      guard let ocid = str(input.release["ocid"]) else {
+        throw IOError(file: file, line: input.line, "a release without an ocid")
+      }
+      if byOCID[ocid] == nil { order.append(ocid) }
+      byOCID[ocid, default: []].append(input)
+    }
     var entities: [String: Record] = [:]
     var entityOrder: [String] = []
     var relations: [Record] = []
@@ -65,24 +107,33 @@ public enum OCDS {
         entities[id]?.cells["kind"] = k
       }
     }
-    for (release, line) in releases {
-      guard let ocid = str(release["ocid"]) else {
-        throw IOError(file: file, line: line, "a release without an ocid")
-      }
+    for ocid in order {
+      let group = byOCID[ocid] ?? []
+      guard let last = group.last else { continue }
+      let line = group[0].line
+      let release = group.count == 1 ? last.release : compile(group.map(\.release))
       let rid = str(release["id"]) ?? ocid
-      let sourceID = "ocds-" + slug(rid == ocid ? ocid : ocid + "-" + rid)
-      var src = [
-        "id": sourceID, "title": "OCDS release \(rid) (\(ocid))", "publisher": publisher,
-        "source_type": "official", "locator": ocid,
-      ]
-      if !packageURI.isEmpty { src["url"] = packageURI }
+      let sourceID: String
+      var src: [String: String]
+      if group.count == 1 {
+        sourceID = "ocds-" + slug(rid == ocid ? ocid : ocid + "-" + rid)
+        src = ["id": sourceID, "title": "OCDS release \(rid) (\(ocid))"]
+      } else {
+        let ids = group.compactMap { str($0.release["id"]) }.joined(separator: ", ")
+        sourceID = "ocds-" + slug(ocid)
+        src = ["id": sourceID, "title": "OCDS compiled release of \(ocid) (\(group.count) releases: \(ids))"]
+      }
+      src["publisher"] = last.publisher
+      src["source_type"] = "official"
+      src["locator"] = ocid
+      if !last.uri.isEmpty { src["url"] = last.uri }
       if let d = str(release["date"]) { src["date"] = String(d.prefix(10)) }
       sources.append(Record(line: line, cells: src))
       // Parties.
       var buyers: [String] = []
       if case .array(let parties)? = release["parties"] {
         for p in parties {
-          guard let pid = str(p["id"]) else { continue }
+          guard let pid = organisationID(p) else { continue }
           let id = slug(pid)
           var roles: [String] = []
           if case .array(let rs)? = p["roles"] { roles = rs.compactMap(str) }
@@ -98,17 +149,24 @@ public enum OCDS {
           if roles.contains("buyer") { buyers.append(id) }
         }
       }
-      if let b = str(release["buyer"]?["id"]), !buyers.contains(slug(b)) {
+      // The buyer written inline (OCDS 1.0, and publishers without a parties array), else the
+      // tender's procuring entity.
+      let inlineBuyer = release["buyer"] ?? release["tender"]?["procuringEntity"]
+      if let b = organisationID(inlineBuyer), !buyers.contains(slug(b)) {
         buyers.insert(slug(b), at: 0)
-        entity(
-          slug(b),
-          [
-            "id": slug(b), "name": str(release["buyer"]?["name"]) ?? b, "kind": "agency", "sources": sourceID,
-          ], line: line)
+        var cells = [
+          "id": slug(b), "name": str(inlineBuyer?["name"]) ?? b, "kind": "agency", "sources": sourceID,
+        ]
+        if slug(b) != b { cells["ocds_id"] = b }
+        entity(slug(b), cells, line: line)
       }
       guard let buyer = buyers.first else {
+        let why =
+          inlineBuyer == nil
+          ? "no buyer (no party with the buyer role, no buyer, no tender.procuringEntity)"
+          : "the buyer has no id, identifier or name"
         diagnostics.append(
-          Diagnostic(.warning, file: file, line: line, "release \(rid): no buyer; its awards are skipped"))
+          Diagnostic(.warning, file: file, line: line, "release \(rid): \(why); its awards are skipped"))
         continue
       }
       // Facilities from the items' delivery locations.
@@ -175,11 +233,19 @@ public enum OCDS {
           continue
         }
         for s in suppliers {
-          guard let sid0 = str(s["id"]) else { continue }
+          guard let sid0 = organisationID(s) else {
+            diagnostics.append(
+              Diagnostic(
+                .warning, file: file, line: line,
+                "award \(aid): a supplier without id, identifier or name; skipped"))
+            continue
+          }
           let sid = slug(sid0)
-          entity(
-            sid, ["id": sid, "name": str(s["name"]) ?? sid0, "kind": "company", "sources": sourceID],
-            line: line)
+          var supplierCells = [
+            "id": sid, "name": str(s["name"]) ?? sid0, "kind": "company", "sources": sourceID,
+          ]
+          if sid != sid0 { supplierCells["ocds_id"] = sid0 }
+          entity(sid, supplierCells, line: line)
           var cells = [
             "id": slug("\(ocid)-\(aid)-\(sid0)"), "source": buyer, "target": sid, "kind": "contracts",
             "sources": sourceID, "disclosure": disclosure.joined(separator: ";"),
@@ -211,6 +277,90 @@ public enum OCDS {
       sources: Table(file: file, columns: nil, records: sources), metadata: meta, metadataFile: file)
     d.files.sources = file
     return (d, diagnostics + ds)
+  }
+
+  /// An organisation reference's id: its `id` (OCDS 1.1), else its `identifier`
+  /// (`scheme-id`, as OCDS 1.1 party ids are built; OCDS 1.0 has no `id`), else its name.
+  static func organisationID(_ o: JSONValue?) -> String? {
+    if let id = str(o?["id"]) { return id }
+    if let i = str(o?["identifier"]?["id"]) {
+      if let scheme = str(o?["identifier"]?["scheme"]) { return scheme + "-" + i }
+      return i
+    }
+    return str(o?["name"])
+  }
+
+  /// Merges the releases of one contracting process into its compiled release, by the OCDS
+  /// merge rules as ocdskit's `compile` applies them without a schema: releases in date order;
+  /// objects merged member by member; arrays of objects merged by `id` (position when there
+  /// is none); other arrays and values replaced by the later release; `null` removes a field;
+  /// `tag` becomes `["compiled"]`.
+  /// - Complexity: O(total size of the releases × array lengths).
+  public static func compile(_ releases: [JSONValue]) -> JSONValue {
+    let sorted = releases.enumerated().sorted { a, b in
+      (str(a.element["date"]) ?? "", a.offset) < (str(b.element["date"]) ?? "", b.offset)
+    }
+    var merged: JSONValue = .object([])
+    for (_, r) in sorted { merged = merge(merged, r) }
+    guard case .object(var members) = merged else { return merged }
+    members.removeAll { $0.key == "tag" }
+    members.insert(JSONMember(key: "tag", value: .array([.string("compiled")])), at: 0)
+    return .object(members)
+  }
+
+  static func merge(_ base: JSONValue, _ new: JSONValue) -> JSONValue {
+    switch (base, new) {
+    case (.object(var members), .object(let updates)):
+      for u in updates {
+        let i = members.firstIndex { $0.key == u.key }
+        if u.value == .null {
+          // As ocdsmerge flattens releases into paths, `null` removes a value; an object's
+          // (or an array of objects') own fields are separate paths and stay.
+          if let i, !isStructure(members[i].value) { members.remove(at: i) }
+        } else if let i {
+          members[i].value = merge(members[i].value, u.value)
+        } else {
+          members.append(JSONMember(key: u.key, value: merge(.object([]), u.value), line: u.line))
+        }
+      }
+      return .object(members)
+    case (_, .object):
+      return merge(.object([]), new)
+    case (.array(let old), .array(let items))
+    where !items.isEmpty && items.allSatisfy({ if case .object = $0 { return true } else { return false } }):
+      // Arrays of objects: by `id`, else by position.
+      var out: [JSONValue] = []
+      var keys: [String] = []
+      func key(_ v: JSONValue, _ i: Int) -> String { str(v["id"]).map { "id:" + $0 } ?? "at:\(i)" }
+      for (i, v) in old.enumerated() {
+        keys.append(key(v, i))
+        out.append(v)
+      }
+      for (i, v) in items.enumerated() {
+        let k = key(v, i)
+        if let at = keys.firstIndex(of: k) {
+          out[at] = merge(out[at], v)
+        } else {
+          keys.append(k)
+          out.append(merge(.object([]), v))
+        }
+      }
+      return .array(out)
+    case (_, .array(let items))
+    where !items.isEmpty && items.allSatisfy({ if case .object = $0 { return true } else { return false } }):
+      return merge(.array([]), new)
+    default:
+      return new
+    }
+  }
+
+  static func isStructure(_ v: JSONValue) -> Bool {
+    switch v {
+    case .object: return true
+    case .array(let items):
+      return !items.isEmpty && items.allSatisfy { if case .object = $0 { return true } else { return false } }
+    default: return false
+    }
   }
 
   static func str(_ v: JSONValue?) -> String? {

@@ -44,6 +44,7 @@ struct Convert: ParsableCommand {
       Report.printError("\(input): not converted: \(errors.count) error(s) would lose data")
       throw ExitCode(1)
     }
+    Report.readingWarnings(loaded, input: input)
     let d = loaded.dataset
     let target = to ?? DatasetFormat.forOutput(path: output)
     if target == .edgelist {

@@ -60,7 +60,9 @@ struct Summary: ParsableCommand {
       Report.emit(Summary.coverage(FieldCoverage(d), format: format), to: output)
       return
     }
-    let s = analysis.dataset.map { DatasetSummary($0) } ?? DatasetSummary(plainGraph: analysis.graph)
+    let s =
+      analysis.dataset.map { DatasetSummary($0, directed: analysis.graph.isDirected) }
+      ?? DatasetSummary(plainGraph: analysis.graph)
     clock.lap("compute")
     switch format {
     case .json, .csv, .markdown: Report.emit(JSON.write(s.jsonValue), to: output)
