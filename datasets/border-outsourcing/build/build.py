@@ -3,7 +3,7 @@
 relation_notes.csv, copied from the team's shared facts), as a GapMap JSON document on stdout.
 
     python3 datasets/border-outsourcing/build/build.py > /tmp/border.json
-    gapmap convert /tmp/border.json datasets/border-outsourcing
+    gapmap convert /tmp/border.json /tmp/border-folder && cp /tmp/border-folder/* datasets/border-outsourcing/
 
 Every decision is in the tables below: the entity map (raw name -> id, kind, country,
 attributes), the relation-kind map, the function map and the facility scopes read from the
