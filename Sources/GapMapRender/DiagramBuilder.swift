@@ -176,7 +176,7 @@ public enum DiagramBuilder {
       }
       let pmsc = e.pmsc.known == true
       var n = RenderGraph.Node(
-        id: e.id, label: wrap(e.name),
+        id: e.id, label: wrap(DiagramBuilder.shortened(e.name)),
         tooltip: "\(TextSafety.isolated(e.name)) (\(e.kind)), \(sourcesOf[e.id] ?? 0) sources" + gapNote,
         cssClass: e.kind.rawValue + (pmsc ? " pmsc" : ""), shape: ks.shape, fillColor: fill,
         borderColor: highlighted.contains(e.id) ? "#000000" : (pmsc ? "#7A4F00" : "#555555"),
@@ -267,7 +267,7 @@ public enum DiagramBuilder {
           let marks = rg.nodes[i].label.split(separator: "\n").filter {
             $0.hasPrefix("(") && $0.hasSuffix(")")
           }
-          let lines = wrap(d.entities[i].name, width: 16).split(separator: "\n")
+          let lines = wrap(DiagramBuilder.shortened(d.entities[i].name), width: 16).split(separator: "\n")
           rg.nodes[i].label =
             (lines.prefix(3) + marks).joined(separator: "\n")
           if lines.count > 3 {
@@ -406,6 +406,15 @@ public enum DiagramBuilder {
   static func gapColor(_ v: Double) -> String {
     let i = gapBreaks.lastIndex { v >= $0 - 1e-12 } ?? 0
     return gapPalette[i]
+  }
+
+  /// At most this many characters of a name in a figure; the tooltip keeps it whole.
+  static let labelLimit = 80
+
+  /// A name cut to ``labelLimit`` characters with an ellipsis, so one long name cannot widen a
+  /// figure past what a page or a bitmap can hold.
+  static func shortened(_ s: String) -> String {
+    s.count <= labelLimit ? s : String(s.prefix(labelLimit - 1)) + "…"
   }
 
   /// Breaks long names onto lines of about 22 characters.

@@ -88,7 +88,7 @@ enum HTML {
 enum Assets {
   static let css = """
     :root{--ink:#1b1b1b;--muted:#555;--line:#d0d0d0;--accent:#0072B2;--warn:#A63603}
-    body{font-family:"DejaVu Sans",system-ui,sans-serif;color:var(--ink);max-width:1400px;margin:0 auto;padding:1rem 1.5rem;line-height:1.45}
+    body{font-family:"DejaVu Sans",system-ui,sans-serif;color:var(--ink);max-width:1400px;margin:0 auto;padding:1rem 1.5rem;line-height:1.45;overflow-wrap:anywhere}
     p,nav,ol,.lede{max-width:80ch}
     h1{font-size:1.6rem;margin-bottom:.2rem}h2{border-bottom:2px solid var(--line);padding-bottom:.2rem;margin-top:2.2rem}
     .lede{color:var(--muted)}nav ul{columns:2;padding-left:1.2rem}

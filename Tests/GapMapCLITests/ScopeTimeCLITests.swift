@@ -121,3 +121,40 @@ extension CLITests {
     #expect(check.terminationStatus == 0)
   }
 }
+
+/// Issue 18, item 15: one long name cannot widen a figure past what a page or a bitmap holds.
+extension CLITests {
+  @Test func longNamesAreCutInFiguresAndWrapInHTML() throws {
+    let dir = Self.temp() + "/long"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let long = String(repeating: "Averyveryverylongword", count: 150)  // 3,150 characters, no space
+    try """
+    id,name,kind,country
+    home,Home Office,agency,GB
+    op,\(long),company,GB
+    f,Some Centre,facility,GB
+
+    """.write(toFile: dir + "/entities.csv", atomically: true, encoding: .utf8)
+    try """
+    id,source,target,kind,function,facilities,sources
+    r1,home,op,contracts,detention_operation,f,s1
+    r2,op,f,operates,detention_operation,,s1
+
+    """.write(toFile: dir + "/relations.csv", atomically: true, encoding: .utf8)
+    try "id,title\ns1,A source\n".write(toFile: dir + "/sources.csv", atomically: true, encoding: .utf8)
+    let out = Self.temp()
+    let png = try Self.run(["render", dir, "-o", out + "/o.png"])
+    #expect(png.status == 0, "\(png.stderr)")
+    let svg = try Self.run(["render", dir, "-o", out + "/o.svg"])
+    #expect(svg.status == 0)
+    let text = try String(contentsOfFile: out + "/o.svg", encoding: .utf8)
+    let width = try #require(
+      text.firstMatch(of: #/viewBox="[0-9.]+ [0-9.]+ ([0-9.]+) /#).flatMap { Double($0.output.1) })
+    #expect(width < 2_000, "a 3,150-character name made the figure \(width) pt wide")
+    #expect(text.contains(String(long.prefix(60))))  // the whole name stays in the tooltip
+    let report = try Self.run(["report", dir, "--at", "2020", "-o", out + "/report"])
+    #expect(report.status == 0, "\(report.stderr)")
+    let html = try String(contentsOfFile: out + "/report/index.html", encoding: .utf8)
+    #expect(html.contains("overflow-wrap:anywhere"))
+  }
+}
