@@ -1,3 +1,4 @@
+import GapMapAlgorithms
 import GapMapIO
 import GapMapMetrics
 import GapMapModel
@@ -117,7 +118,7 @@ import Testing
   /// Recording a remedy route or an oversight body never raises either bound of a gap, for
   /// random criteria, powers, independence and evidence (seeded).
   @Test func addingARouteOrABodyNeverRaisesAGapBound() throws {
-    var rng = SplitMix(seed: 7)
+    var rng = SplitMix64(seed: 7)
     func yesNoUnknown() -> Value<Bool> {
       switch rng.next() % 3 {
       case 0: return .known(true)
@@ -376,18 +377,5 @@ import Testing
     #expect(chains.count == 1000 && truncated)
     #expect(chains.allSatisfy { $0.last?.to == "f" })
     #expect(elapsed < .seconds(30), "a hang guard, not a benchmark: took \(elapsed)")
-  }
-}
-
-/// A tiny seeded generator for property tests.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -132,16 +132,7 @@ public struct ChainReport: Sendable {
               JSONMember(key: "sources", value: FacilityContext.strings(sources(l))),
             ])
           })),
-      JSONMember(
-        key: "end_inferred",
-        value: .array(
-          facility.inferredEnds.map { e in
-            .object([
-              JSONMember(key: "relation", value: .string(e.relation)),
-              JSONMember(key: "end", value: .string(e.end.end.description)),
-              JSONMember(key: "superseded_by", value: .string(e.end.supersededBy)),
-            ])
-          })),
+      JSONMember(key: "end_inferred", value: facility.inferredEndsJSON),
       JSONMember(
         key: "duty_bearers",
         value: .array(

@@ -140,16 +140,7 @@ extension GapAnalysis {
                   JSONMember(key: "reason", value: .string("scope unknown")),
                 ])
               })),
-          JSONMember(
-            key: "end_inferred",
-            value: .array(
-              f.inferredEnds.map { e in
-                .object([
-                  JSONMember(key: "relation", value: .string(e.relation)),
-                  JSONMember(key: "end", value: .string(e.end.end.description)),
-                  JSONMember(key: "superseded_by", value: .string(e.end.supersededBy)),
-                ])
-              })),
+          JSONMember(key: "end_inferred", value: f.inferredEndsJSON),
           JSONMember(key: "sector_crossings", value: .number(String(f.sectorCrossings.count))),
           JSONMember(key: "border_crossings", value: .number(String(f.borderCrossings.count))),
           JSONMember(key: "claims", value: .array(claims)),
@@ -326,5 +317,19 @@ extension Sensitivity {
             ])
           })),
     ])
+  }
+}
+
+extension FacilityGap {
+  /// The facility's inferred ends, as `gaps` and `chains` print them.
+  var inferredEndsJSON: JSONValue {
+    .array(
+      inferredEnds.map { e in
+        .object([
+          JSONMember(key: "relation", value: .string(e.relation)),
+          JSONMember(key: "end", value: .string(e.end.end.description)),
+          JSONMember(key: "superseded_by", value: .string(e.end.supersededBy)),
+        ])
+      })
   }
 }
