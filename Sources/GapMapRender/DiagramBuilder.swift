@@ -190,13 +190,13 @@ public enum DiagramBuilder {
           n.penWidth = 5
           if c.insufficientEvidence {
             n.style = "filled,dashed"
-            n.label += "\n(undecided)"
+            n.label += "\n" + DiagramBuilder.gapMarks[0]
           }
         } else if e.kind == .facility {
           n.style = "filled,dashed"
           n.borderColor = "#000000"
           n.penWidth = 2
-          n.label += "\n(not scored)"
+          n.label += "\n" + DiagramBuilder.gapMarks[1]
         } else {
           n.borderColor = "#AAAAAA"
           n.fontColor = "#555555"
@@ -265,14 +265,12 @@ public enum DiagramBuilder {
           // The name, wrapped narrower and cut after three lines (the tooltip has it whole), and
           // any "(undecided)" mark of --color-by gap.
           let marks = rg.nodes[i].label.split(separator: "\n").filter {
-            $0.hasPrefix("(") && $0.hasSuffix(")")
+            DiagramBuilder.gapMarks.contains(String($0))
           }
-          let lines = wrap(DiagramBuilder.shortened(d.entities[i].name), width: 16).split(separator: "\n")
-          rg.nodes[i].label =
-            (lines.prefix(3) + marks).joined(separator: "\n")
-          if lines.count > 3 {
-            rg.nodes[i].label = rg.nodes[i].label.replacingOccurrences(of: lines[2], with: lines[2] + "…")
-          }
+          let lines = wrap(DiagramBuilder.shortened(d.entities[i].name), width: 13).split(separator: "\n")
+          var shown = lines.prefix(3).map(String.init)
+          if lines.count > 3 { shown[2] += "…" }
+          rg.nodes[i].label = (shown + marks.map(String.init)).joined(separator: "\n")
         }
         rg.legendScale = DiagramBuilder.overviewText / 10
         rg.textSize = DiagramBuilder.overviewText
@@ -293,7 +291,7 @@ public enum DiagramBuilder {
 
   /// The size of every text of an overview with key labels: at least 9 pt (12 CSS px) on screen
   /// when the figure fills a 1,352 px column (tested).
-  static let overviewText = 22.0
+  static let overviewText = 23.0
 
   /// Certainty is told by dashing alone: confirmed solid, reported dashed, possible (and
   /// alleged) dotted.
@@ -304,6 +302,10 @@ public enum DiagramBuilder {
     case .possible, .alleged: return "dotted"
     }
   }
+
+  /// The marks `--color-by gap` adds under a facility's name (a name may itself end in a
+  /// parenthesis, such as "Transfield Services (later Broadspectrum)").
+  static let gapMarks = ["(undecided)", "(not scored)"]
 
   /// Facilities the metrics cannot decide (insufficient evidence, or not scored).
   static let undecidedFill = "#9A9A9A"

@@ -106,8 +106,8 @@ extension Renderer {
       p.legendOrigin = (column.width + (column.width > 0 ? gap : 0), rowH)
     }
     // Never taller than 2:1: widen the canvas (the side column keeps to the right edge).
-    if p.height > 0 && p.width < 0.52 * p.height {
-      let extra = 0.52 * p.height - p.width
+    if p.height > 0 && p.width < 0.505 * p.height {
+      let extra = 0.505 * p.height - p.width
       p.width += extra
       if useRight {
         sideOrigin.x += extra

@@ -186,7 +186,7 @@ public enum Renderer {
       set(graph, "rankdir", rg.rankdir)
       // Overviews (many small glyphs) are packed tighter than chains.
       let dense = rg.nodes.count > 40
-      set(graph, "nodesep", dense ? "0.1" : "0.18")
+      set(graph, "nodesep", dense ? "0.05" : "0.18")
       set(graph, "ranksep", dense ? "0.3" : "0.5")
       set(graph, "newrank", "true")
       if rg.nodes.count > 250 {

@@ -67,9 +67,7 @@ import Testing
       .compactMap(Double.init)
     #expect(sizes.count > 50)
     let smallest = sizes.min() ?? 0
-    // The goal is 9 pt (issue 15); with the researched dataset (206 entities) the 1:2 aspect bound
-    // makes the figure 2,860 pt wide and text 7.8 pt: the test pins what is reached.
-    #expect(smallest * 1352 / w * 0.75 >= 7.5, "smallest text \(smallest) pt in a \(w) pt wide figure")
+    #expect(smallest * 1352 / w * 0.75 >= 9, "smallest text \(smallest) pt in a \(w) pt wide figure")
   }
 
   @Test func legendDrawsRealGlyphsOfPresentKindsOnly() throws {

@@ -140,9 +140,8 @@ def main():
             "out.sort(function(a,b){return a-b});return [out.length,out[0]]})()"))["result"]["value"]
         m["static_texts"] = small[0]
         m["static_min_text_pt"] = round(small[1], 2)
-        # Goal 9 pt (issue 15); 7.8 pt reached with the researched dataset (the 1:2 aspect bound).
-        if small[1] < 7.5:
-            fail(f"the static overview has text of {small[1]:.2f} pt at the column width (< 7.5)")
+        if small[1] < 9:
+            fail(f"the static overview has text of {small[1]:.2f} pt at the column width (< 9)")
         if r[0] < 0 or r[1] > r[3] or r[2] > r[3]:
             fail(f"without JavaScript the overview is clipped at {r[3]} px: {r}")
         if r[4] != "none":
