@@ -13,3 +13,10 @@ echo "== swift test" >&2
 swift test
 echo "== notebooks (nbclient, against the binary just built)" >&2
 GAPMAP_BIN="$(swift build --show-bin-path)/gapmap" python3 notebooks/run_all.py
+echo "== Examples package and doc examples (GapMap as a dependency)" >&2
+python3 scripts/doc_examples.py
+swift build --package-path Examples
+"$(swift build --package-path Examples --show-bin-path)/GettingStarted" datasets/border-outsourcing 2018 \
+  "$(mktemp -d)/2018.svg"
+echo "== DocC catalogues" >&2
+scripts/docs.sh

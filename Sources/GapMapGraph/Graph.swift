@@ -55,7 +55,8 @@ public struct Graph: Sendable {
   ///
   /// - Parameters:
   ///   - nodeCount: the number of nodes; every endpoint must be in `0..<nodeCount`.
-  ///   - sources, targets: the endpoints of edge `i` are `sources[i]`, `targets[i]`.
+  ///   - sources: the tail of edge `i` is `sources[i]`.
+  ///   - targets: the head of edge `i` is `targets[i]`.
   ///   - weights: optional per-edge weights (same length).
   ///   - directed: whether edges have a direction.
   ///   - parallel: keep parallel edges, or merge them (weights summed, first edge's id kept in

@@ -64,7 +64,9 @@ public struct BatchManifest: Sendable {
   static let jobKeys: Set<String> = ["name", "run", "dataset", "output", "args", "timeout"]
 
   /// Reads and expands a manifest.
-  /// - Parameter outputRoot: the folder outputs must stay in (default: the manifest's folder).
+  /// - Parameters:
+  ///   - file: the manifest's path.
+  ///   - outputRoot: the folder outputs must stay in (default: the manifest's folder).
   /// - Throws: ``IOError`` at the manifest line of the first problem.
   public init(file: String, outputRoot: String? = nil) throws(IOError) {
     self.file = file

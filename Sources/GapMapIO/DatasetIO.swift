@@ -4,8 +4,9 @@ import GapMapModel
 /// Reads and writes datasets in every format of ``DatasetFormat``.
 ///
 /// ```swift
-/// let (dataset, diagnostics) = try DatasetIO.load("datasets/border-outsourcing")
-/// try DatasetIO.write(dataset, to: "out.json")
+/// let loaded = try DatasetIO.load("datasets/border-outsourcing")
+/// for d in loaded.diagnostics { print(d) }
+/// try DatasetIO.write(loaded.dataset, to: "out.json")
 /// ```
 public enum DatasetIO {
   /// A loaded dataset with the diagnostics of reading it (malformed cells, missing columns).

@@ -8,7 +8,7 @@ import GapMapModel
 #endif
 
 /// A plain graph as read from an edge list: node ids in order of first appearance and the
-/// edges as `Int32` index pairs, ready for ``GapMapGraph/Graph``.
+/// edges as `Int32` index pairs, ready for `GapMapGraph`'s `Graph`.
 public struct EdgeList: Sendable {
   /// Node ids by index.
   public var nodes: [String]

@@ -99,7 +99,11 @@ public enum Files {
   /// released); the lock holder restores a lost folder from `.NAME.old-…` and removes every
   /// leftover `.NAME.tmp-…`/`.NAME.old-…` of killed runs. An existing `path` is replaced only
   /// when it is empty or `replaceable` says so (e.g. it holds a previous report).
-  /// - Parameter files: relative paths (sub-folders allowed, no `..`) and contents.
+  /// - Parameters:
+  ///   - path: the folder to write.
+  ///   - files: relative paths (sub-folders allowed, no `..`) and contents.
+  ///   - replaceable: whether an existing, non-empty folder at `path` (its path is passed) may
+  ///     be replaced.
   public static func writeFolderAtomically(
     _ files: [(path: String, bytes: [UInt8])], to path: String, replaceable: (String) -> Bool
   ) throws(IOError) {

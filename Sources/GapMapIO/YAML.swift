@@ -1,7 +1,7 @@
 import GapMapModel
 import Yams
 
-/// YAML (style files, weights, batch manifests) read into the same ``JSONValue`` tree as JSON,
+/// YAML (style files, weights, batch manifests) read into the same `JSONValue` tree as JSON,
 /// with the line of every mapping key, so messages can name `file:line`.
 ///
 /// Anchors and aliases are refused: they are not needed for these small files and are the

@@ -3,8 +3,11 @@
 public enum DatasetDecoder {
   /// Decodes the three tables and the metadata.
   /// - Parameters:
+  ///   - entities: the entities table's rows (cells by column name).
+  ///   - relations: the relations table's rows.
   ///   - sources: `nil` when the dataset has no sources table.
-  ///   - metadata: the parsed `dataset.json`, if any, and its file name.
+  ///   - metadata: the parsed `dataset.json`, if any.
+  ///   - metadataFile: its file name, for diagnostics.
   /// - Complexity: O(total cells).
   public static func decode(
     entities: Table, relations: Table, sources: Table?, metadata: JSONValue?,

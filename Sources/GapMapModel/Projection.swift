@@ -1,6 +1,6 @@
 import GapMapGraph
 
-/// A dataset seen as a ``Graph``: entities become nodes (in input order), relations edges.
+/// A dataset seen as a `Graph` (`GapMapGraph`): entities become nodes (in input order), relations edges.
 ///
 /// The graph keeps parallel relations (edge `i` is relation `relationIndices[i]`); measures that
 /// want a simple graph merge them, adding weights.

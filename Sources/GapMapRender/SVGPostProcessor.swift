@@ -25,7 +25,7 @@ public enum SVGPostProcessor {
     return "gm" + String(String(h, radix: 16).suffix(8))
   }
 
-  /// XML text escaping for element content and attribute values (``TextSafety/xmlEscape(_:)``:
+  /// XML text escaping for element content and attribute values (`TextSafety.xmlEscape(_:)`:
   /// characters XML cannot hold become U+FFFD).
   public static func xmlEscape(_ s: String) -> String { TextSafety.xmlEscape(s) }
 

@@ -55,7 +55,7 @@ public struct ReportFile: Sendable {
 /// ```
 public enum ReportBuilder {
   /// Builds every file of the report.
-  /// - Throws: ``RenderError`` when Graphviz fails on a figure.
+  /// - Throws: `RenderError` (`GapMapRender`) when Graphviz fails on a figure.
   public static func build(_ dataset: Dataset, options: ReportOptions) throws(RenderError) -> [ReportFile] {
     let net = AccountabilityNetwork(
       dataset, at: options.at, evidence: options.evidence, rules: options.rules)
