@@ -506,3 +506,19 @@ extension InteropReproTests {
     #expect(TextEncoding.latin1.utf8([0x41, 0xE9, 0xFF]) == Array("Aéÿ".utf8))
   }
 }
+
+extension InteropReproTests {
+  /// The GraphML features GapMap has no model for are refused clearly, at their line.
+  @Test(arguments: [
+    ("graphml-nested-group.graphml", 5, "nested graphs are not supported"),
+    ("graphml-hyperedge.graphml", 6, "hyperedges are not supported"),
+  ])
+  func graphMLFeaturesWithoutAModelAreRefused(name: String, line: Int, message: String) throws {
+    do {
+      _ = try DatasetIO.load(Self.repro + name)
+      Issue.record("\(name) was read")
+    } catch {
+      #expect(error.line == line && error.message == message, "\(error)")
+    }
+  }
+}
