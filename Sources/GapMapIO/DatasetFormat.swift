@@ -20,15 +20,15 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
   case ftm
   /// OCDS release or record packages (read only).
   case ocds
-  /// GML, as networkx and igraph write it (read only).
+  /// GML, as networkx and igraph write it (read and write).
   case gml
-  /// Pajek `.net` (read only).
+  /// Pajek `.net` (read and write).
   case pajek
 
   /// Whether GapMap can read the format.
   public var readable: Bool { self != .dot }
   /// Whether GapMap can write the format.
-  public var writable: Bool { ![.ftm, .ocds, .gml, .pajek].contains(self) }
+  public var writable: Bool { ![.ftm, .ocds].contains(self) }
 
   /// Guesses the format of an input from the path and, where needed, the first bytes.
   public static func detect(path: String, head: [UInt8]? = nil) -> DatasetFormat {
@@ -89,6 +89,8 @@ public enum DatasetFormat: String, Sendable, CaseIterable {
     if lower.hasSuffix(".graphml") { return .graphml }
     if lower.hasSuffix(".gexf") { return .gexf }
     if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return .dot }
+    if lower.hasSuffix(".gml") { return .gml }
+    if lower.hasSuffix(".net") || lower.hasSuffix(".paj") || lower.hasSuffix(".pajek") { return .pajek }
     for ext in [".csv", ".tsv", ".txt", ".edges", ".el", ".edgelist"] where lower.hasSuffix(ext) {
       return .edgelist
     }

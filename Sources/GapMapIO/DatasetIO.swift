@@ -18,19 +18,27 @@ public enum DatasetIO {
     public var directedHint: Bool?
   }
 
-  /// Loads `path` in `format` (detected when `nil`).
+  /// Loads `path` in `format` (detected when `nil`), its text in `encoding` (converted to
+  /// UTF-8 before parsing).
   /// - Throws: ``IOError`` when the input cannot be read or parsed at all; cell-level problems
   ///   come back as diagnostics so that all of them can be reported at once.
-  public static func load(_ path: String, format: DatasetFormat? = nil) throws(IOError) -> Loaded {
+  public static func load(
+    _ path: String, format: DatasetFormat? = nil, encoding: TextEncoding = .utf8
+  ) throws(IOError) -> Loaded {
     var head: [UInt8]? = nil
-    var stdinBytes: [UInt8]? = nil
-    if path == "-" {
-      stdinBytes = try Files.read("-")
-      head = Array((stdinBytes ?? []).prefix(256))
+    var preloaded: [UInt8]? = nil
+    if path == "-" || encoding != .utf8, path == "-" || !Files.isFolder(path) {
+      preloaded = encoding.utf8(try Files.read(path))
+      head = Array((preloaded ?? []).prefix(256))
     }
     var fmt = format ?? DatasetFormat.detect(path: path, head: head)
     let file = path == "-" ? "<stdin>" : path
-    var cache = stdinBytes
+    if encoding != .utf8, fmt == .folder {
+      throw IOError(
+        file: file, "a dataset folder is read as UTF-8 only",
+        hint: "convert its files: iconv -f latin1 -t utf-8")
+    }
+    var cache = preloaded
     func bytes() throws(IOError) -> [UInt8] {
       if let cache { return cache }
       let b = try Files.read(path)
@@ -84,8 +92,8 @@ public enum DatasetIO {
       return Loaded(dataset: d, diagnostics: ds, format: .json)
     case .edgelist:
       let edges: EdgeList
-      if let stdinBytes {
-        edges = try EdgeListReader.read(bytes: stdinBytes, file: "<stdin>")
+      if let preloaded {
+        edges = try EdgeListReader.read(bytes: preloaded, file: file)
       } else {
         edges = try EdgeListReader.read(path: path)
       }
@@ -310,10 +318,14 @@ public enum DatasetIO {
       try Files.writeAtomically(NodeLink.write(d), to: path)
     case .dot:
       try Files.writeAtomically(DOTWriter.write(d, fills: colors, shapes: shapes), to: path)
-    case .ftm, .ocds, .gml, .pajek:
+    case .gml:
+      try Files.writeAtomically(GML.write(d), to: path)
+    case .pajek:
+      try Files.writeAtomically(Pajek.write(d), to: path)
+    case .ftm, .ocds:
       throw IOError(
         file: path, "GapMap reads \(fmt.rawValue) but does not write it",
-        hint: "use --to folder, json, graphml, gexf or node-link")
+        hint: "use --to folder, json, graphml, gexf, node-link, gml or pajek")
     }
   }
 

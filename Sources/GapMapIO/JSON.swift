@@ -242,7 +242,9 @@ public enum JSON {
         }
       }
       guard let s = String(validating: out, as: UTF8.self) else {
-        throw fail("the file is not valid UTF-8")
+        var e = fail("not UTF-8 (ISO-8859-1 or Windows-1252?)")
+        e.hint = "convert it first: iconv -f ISO-8859-1 -t UTF-8"
+        throw e
       }
       return s
     }

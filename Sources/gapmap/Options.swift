@@ -18,9 +18,17 @@ struct InputOptions: ParsableArguments {
     name: .customLong("input-format"),
     help: "Override format detection: \(DatasetFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var inputFormat: DatasetFormat?
+
+  @Option(help: "The input's text encoding: utf-8 (default), latin1 (iso-8859-1).")
+  var encoding: TextEncoding = .utf8
 }
 
 extension DatasetFormat: ExpressibleByArgument {}
+
+extension TextEncoding: ExpressibleByArgument {
+  public init?(argument: String) { self.init(name: argument) }
+  public static var allValueStrings: [String] { ["utf-8", "latin1", "iso-8859-1"] }
+}
 
 /// The analysis filters shared by the analysis commands.
 struct FilterOptions: ParsableArguments {
@@ -99,9 +107,13 @@ enum Report {
   /// all, 3 when the environment fails.
   static func load(_ input: InputOptions) -> DatasetIO.Loaded {
     do {
-      return try DatasetIO.load(input.dataset, format: input.inputFormat)
+      return try DatasetIO.load(input.dataset, format: input.inputFormat, encoding: input.encoding)
     } catch {
-      fail(error)
+      var e = error
+      if e.message.hasPrefix("not UTF-8 (ISO-8859-1"), input.encoding == .utf8 {
+        e.hint = "read it with --encoding latin1, or " + (e.hint ?? "convert it to UTF-8")
+      }
+      fail(e)
     }
   }
 
@@ -199,7 +211,7 @@ struct AnalysisGraph {
   ) throws -> AnalysisGraph {
     let filter = try filters.filter()
     let format = input.inputFormat ?? DatasetFormat.detect(path: input.dataset)
-    if format == .edgelist, input.dataset != "-", filter.isDefault {
+    if format == .edgelist, input.dataset != "-", filter.isDefault, input.encoding == .utf8 {
       let edges: EdgeList
       do { edges = try EdgeListReader.read(path: input.dataset) } catch { Report.fail(error) }
       clock.lap("load")

@@ -61,3 +61,39 @@ extension CLITests {
     }
   }
 }
+
+extension CLITests {
+  /// An ISO-8859-1 OCDS file: refused with a message naming the encoding and `--encoding`;
+  /// read with `--encoding latin1` (or `iso-8859-1`, as iconv spells it).
+  @Test func encodingOptionReadsLatin1() throws {
+    var bytes = Array(
+      #"{"releases": [{"ocid": "o-1", "id": "1", "parties": [{"id": "B", "name": "Secretar"#.utf8)
+    bytes += [0xED, 0x61] + Array(#"", "roles": ["buyer"]}]}]}"#.utf8)
+    let dir = Self.temp()
+    try Data(bytes).write(to: URL(fileURLWithPath: dir + "/l.json"))
+    let refused = try Self.run(["summary", dir + "/l.json"])
+    #expect(refused.status == 1)
+    #expect(
+      refused.stderr.contains("ISO-8859-1") && refused.stderr.contains("--encoding latin1"),
+      "\(refused.stderr)")
+    for name in ["latin1", "iso-8859-1"] {
+      let r = try Self.run(["convert", dir + "/l.json", dir + "/out-\(name).json", "--encoding", name])
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(try String(contentsOfFile: dir + "/out-\(name).json", encoding: .utf8).contains("Secretaría"))
+    }
+    let bad = try Self.run(["summary", dir + "/l.json", "--encoding", "ebcdic"])
+    #expect(bad.status != 0 && bad.stderr.contains("encoding"), "\(bad.stderr)")
+  }
+
+  /// `convert` writes GML and Pajek by extension, and says what Pajek drops.
+  @Test func convertWritesGMLAndPajek() throws {
+    let dir = Self.temp()
+    let gml = try Self.run(["convert", Self.repro + "02-undirected.graphml", dir + "/u.gml"])
+    #expect(gml.status == 0, "\(gml.stderr)")
+    #expect(try String(contentsOfFile: dir + "/u.gml", encoding: .utf8).hasPrefix("graph [\n  directed 0\n"))
+    let net = try Self.run(["convert", Self.fixtures + "/hostile", dir + "/h.net"])
+    #expect(net.status == 0, "\(net.stderr)")
+    #expect(net.stderr.contains("Pajek keeps ids, weights and coordinates only"), "\(net.stderr)")
+    #expect(try String(contentsOfFile: dir + "/h.net", encoding: .utf8).contains("*Vertices "))
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GapMapAlgorithms
 import GapMapIO
 import GapMapMetrics
 import GapMapModel
@@ -371,5 +372,153 @@ extension InteropReproTests {
     #expect(d.relations.first?.attributes["Weight"] == "2")
     #expect(d.metadata.directed == false)
     #expect(loaded.diagnostics.contains { $0.message.hasPrefix("1 earlier dynamic") })
+  }
+}
+
+extension InteropReproTests {
+  /// Repro 12: an undirected self-loop counts once in its node's degree, as networkx counts it
+  /// (`nx.pagerank(nx.Graph([("a","a"), ("a","b"), ("b","c")]), tol=1e-15)`): b ranks above a.
+  @Test func undirectedSelfLoopPageRankMatchesNetworkx() throws {
+    let expected = ["a": 0.3817177297840282, "b": 0.3987945755901551, "c": 0.2194876946258164]
+    let path = Self.repro + "12-undirected-selfloop.txt"
+    // Through the dataset model, and through the edge-list fast path `centrality` uses.
+    let d = try load("12-undirected-selfloop.txt").dataset
+    #expect(d.metadata.directed == false)
+    let projection = Projection(d)
+    let edges = try EdgeListReader.read(path: path)
+    let runs = [
+      (projection.nodes.ids, try projection.graph.pagerank().values),
+      (edges.nodes, try edges.graph(directed: false).pagerank().values),
+    ]
+    for (ids, values) in runs {
+      let score = Dictionary(uniqueKeysWithValues: zip(ids, values))
+      for (id, value) in expected {
+        #expect(abs((score[id] ?? -1) - value) < 1e-9, "\(id): \(score[id] ?? -1)")
+      }
+      #expect((score["b"] ?? 0) > (score["a"] ?? 0))
+    }
+  }
+}
+
+extension InteropReproTests {
+  /// A small typed graph: names, a numeric and a mixed column, a weight, a graph name.
+  func typedGraph(directed: Bool) -> Dataset {
+    var d = Dataset()
+    d.metadata.directed = directed
+    d.metadata.extra["graph"] = .object([JSONMember(key: "name", value: .string("demo & \"co\""))])
+    var a = Entity(id: "a", name: "Ábc \"q\" & co", kind: .other)
+    a.attributes = ["score": "1.5", "tag": "x", "x": "0.25", "y": "1e-5"]
+    var b = Entity(id: "b", name: "b", kind: .other)
+    b.attributes = ["score": "2", "tag": "1", "odd key": "v"]
+    d.entities = [a, b]
+    var r1 = Relation(id: "r1", source: "a", target: "b", kind: .link)
+    r1.attributes["weight"] = "2.5"
+    var r2 = Relation(id: "r2", source: "a", target: "b", kind: .link)
+    r2.attributes["weight"] = "1.E-05"
+    d.relations = [r1, r2]
+    return d
+  }
+
+  /// GML as networkx writes it: ASCII, `&quot;`/`&amp;`/`&#N;`, numbers unquoted only in
+  /// numeric columns, reals with digits both sides of the point, keys made GML identifiers.
+  @Test func gmlWriterEscapesTypesAndKeys() throws {
+    let d = typedGraph(directed: true)
+    let gml = GML.write(d)
+    #expect(gml.utf8.allSatisfy { $0 < 0x80 })
+    #expect(gml.hasPrefix("graph [\n  directed 1\n  multigraph 1\n  name \"demo &amp; &quot;co&quot;\"\n"))
+    #expect(gml.contains("    label \"a\"\n    name \"&#193;bc &quot;q&quot; &amp; co\"\n"))
+    #expect(gml.contains("    score 1.5\n") && gml.contains("    score 2\n"))
+    #expect(gml.contains("    tag \"1\"\n"))  // a string column stays a string
+    #expect(gml.contains("    weight 1.0E-05\n") && gml.contains("    y 1.0e-5\n"))
+    #expect(gml.contains("    odd_key \"v\"\n"))
+    #expect(GML.losses(d) == ["1 attribute names are not GML keys and were renamed (odd key)"])
+    #expect(!GML.write(typedGraph(directed: false)).contains("directed 1"))
+    // Read back by GapMap: the same ids, names, attributes and weights.
+    let (back, _, directed) = try GML.read(Array(gml.utf8), file: "g.gml")
+    #expect(directed && back.entities.map(\.id) == ["a", "b"])
+    #expect(back.entities.first?.name == "Ábc \"q\" & co")
+    #expect(back.relations.map { $0.attributes["weight"] } == ["2.5", "1.0E-05"])
+    #expect(back.entities.last?.attributes["odd_key"] == "v")
+  }
+
+  /// Pajek: labels are ids, coordinates and weights as numbers networkx and igraph read, arcs
+  /// or edges by direction, the name as `*Network`; what is dropped is said.
+  @Test func pajekWriter() throws {
+    let d = typedGraph(directed: true)
+    #expect(
+      Pajek.write(d) == """
+        *Network demo & "co"
+        *Vertices 2
+        1 "a" 0.25 1.0e-5
+        2 "b"
+        *Arcs
+        1 2 2.5
+        1 2 1.0E-05
+
+        """)
+    #expect(Pajek.write(typedGraph(directed: false)).contains("*Edges\n1 2 2.5\n"))
+    #expect(Pajek.losses(d).first == "entity names, kinds and attributes are dropped (labels are entity ids)")
+    let (back, _, directed) = try Pajek.read(Array(Pajek.write(d).utf8), file: "g.net")
+    #expect(directed && back.entities.map(\.id) == ["a", "b"])
+    #expect(
+      back.relations.map { $0.source + $0.target + ($0.attributes["weight"] ?? "") } == [
+        "ab2.5", "ab1.0E-05",
+      ])
+    // A mixed graph: both sections, and a warning that networkx reads one kind.
+    var mixed = d
+    mixed.relations[1].attributes["directed"] = "false"
+    #expect(Pajek.write(mixed).hasSuffix("*Arcs\n1 2 2.5\n*Edges\n1 2 1.0E-05\n"))
+    #expect(Pajek.losses(mixed).contains { $0.hasPrefix("a mixed graph") })
+  }
+
+  /// Repro 10 written back as GEXF: Gephi's viz (position, size, colour) from the attributes,
+  /// and the weight as GEXF's own edge weight; GapMap reads its own file back unchanged.
+  @Test func gexfWritesVizAndNativeWeight() throws {
+    let d = try load("10-gexf-dynamic-viz.gexf").dataset
+    let gexf = GEXF.write(d, colors: ["other": "#eeeeee"])
+    #expect(gexf.contains("<viz:color r=\"255\" g=\"0\" b=\"0\"/>"))  // the node's own colour wins
+    #expect(gexf.contains("<viz:color r=\"238\" g=\"238\" b=\"238\"/>"))  // the kind's, for the other
+    #expect(gexf.contains("<viz:position x=\"10.0\" y=\"20.0\" z=\"0.0\"/>"))
+    #expect(gexf.contains("<viz:position x=\"-10.0\" y=\"5.0\" z=\"0.0\"/>"))
+    #expect(gexf.contains("<viz:size value=\"5.0\"/>"))
+    #expect(gexf.contains(" weight=\"3.5\"") && !gexf.contains("title=\"weight\""))
+    let (back, _, _) = try GEXF.read(Array(gexf.utf8), file: "v.gexf")
+    #expect(DatasetIO.gapmapJSON(back) == DatasetIO.gapmapJSON(d))
+  }
+}
+
+extension InteropReproTests {
+  /// `encoding: .latin1` reads an ISO-8859-1 OCDS file (names as iconv and ocdskit spell them).
+  @Test func ocdsInLatin1WithEncoding() throws {
+    var bytes = Array(
+      #"{"releases": [{"ocid": "o-1", "id": "1", "parties": [{"id": "B", "name": "Secretar"#.utf8)
+    bytes += [0xED, 0x61] + Array(#"", "roles": ["buyer"]}]}]}"#.utf8)
+    let dir = Paths.temporaryFolder()
+    try Data(bytes).write(to: URL(fileURLWithPath: dir + "/l.json"))
+    #expect(throws: IOError.self) { try DatasetIO.load(dir + "/l.json") }
+    let loaded = try DatasetIO.load(dir + "/l.json", encoding: .latin1)
+    #expect(loaded.format == .ocds && loaded.dataset.entities.first?.name == "Secretaría")
+    for name in ["latin1", "ISO-8859-1", "iso8859-1", "latin-1"] {
+      #expect(TextEncoding(name: name) == .latin1)
+    }
+    for name in ["utf-8", "UTF8"] { #expect(TextEncoding(name: name) == .utf8) }
+    #expect(TextEncoding(name: "cp1252") == nil)
+    #expect(TextEncoding.latin1.utf8([0x41, 0xE9, 0xFF]) == Array("Aéÿ".utf8))
+  }
+}
+
+extension InteropReproTests {
+  /// The GraphML features GapMap has no model for are refused clearly, at their line.
+  @Test(arguments: [
+    ("graphml-nested-group.graphml", 5, "nested graphs are not supported"),
+    ("graphml-hyperedge.graphml", 6, "hyperedges are not supported"),
+  ])
+  func graphMLFeaturesWithoutAModelAreRefused(name: String, line: Int, message: String) throws {
+    do {
+      _ = try DatasetIO.load(Self.repro + name)
+      Issue.record("\(name) was read")
+    } catch {
+      #expect(error.line == line && error.message == message, "\(error)")
+    }
   }
 }

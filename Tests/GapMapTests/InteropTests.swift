@@ -17,7 +17,7 @@ import Testing
     #expect(DatasetIO.gapmapJSON(back.dataset) == DatasetIO.gapmapJSON(original), "\(format)")
   }
 
-  @Test(arguments: [(DatasetFormat.graphml, "graphml"), (.gexf, "gexf"), (.nodeLink, "json")])
+  @Test(arguments: [(DatasetFormat.graphml, "graphml"), (.gexf, "gexf"), (.nodeLink, "json"), (.gml, "gml")])
   func nativeRoundTripsLoseNothing(format: DatasetFormat, ext: String) throws {
     try roundTrip(Paths.bundled, format, ext: ext)
     try roundTrip(Paths.fixtures + "/hostile", format, ext: ext)

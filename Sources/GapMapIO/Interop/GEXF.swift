@@ -1,14 +1,16 @@
 import GapMapModel
 
 /// GEXF 1.3 (https://gexf.net), Gephi's format: node and edge attributes declared per class,
-/// labels, and — when given — colours (`viz:color`) and positions (`viz:position`). The
+/// labels, edge weights, and colours, positions and sizes (`viz`). The
 /// dataset's metadata and sources travel as JSON in two elements of GapMap's own namespace in
 /// `<meta>`, which other readers ignore, so a round trip loses nothing.
 public enum GEXF {
   static let gapmapNamespace = "https://gapmap.invalid/gexf/1"
 
-  /// The GEXF text of a dataset; `colors` maps entity kinds to `#RRGGBB`, `positions` entity ids
-  /// to (x, y).
+  /// The GEXF text of a dataset. An entity's own `color` (`#RRGGBB`), numeric `x`/`y` and
+  /// `size` become `viz:color`, `viz:position` and `viz:size` (and stay attributes); otherwise
+  /// `colors` maps entity kinds to `#RRGGBB` and `positions` entity ids to (x, y). A numeric
+  /// `weight` is the edge's own `weight`, as networkx writes it.
   public static func write(
     _ d: Dataset, colors: [String: String] = [:], positions: [String: (Double, Double)] = [:]
   ) -> String {
@@ -34,6 +36,8 @@ public enum GEXF {
         <graph defaultedgetype="\(edgeType)" mode="static">
 
       """
+    // A numeric `weight` is GEXF's own edge weight (as networkx writes it), not an attribute.
+    let nativeWeight = cols.numbers.contains("weight") || cols.integers.contains("weight")
     var nodeKey: [String: String] = [:]
     var edgeKey: [String: String] = [:]
     s += "    <attributes class=\"node\" mode=\"static\">\n"
@@ -42,7 +46,7 @@ public enum GEXF {
       s += "      <attribute id=\"n\(i)\" title=\"\(XMLText.esc(c))\" type=\"\(type(c))\"/>\n"
     }
     s += "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n"
-    for (i, c) in cols.edgeColumns.enumerated() {
+    for (i, c) in cols.edgeColumns.enumerated() where !(nativeWeight && c == "weight") {
       edgeKey[c] = "e\(i)"
       s += "      <attribute id=\"e\(i)\" title=\"\(XMLText.esc(c))\" type=\"\(type(c))\"/>\n"
     }
@@ -54,25 +58,44 @@ public enum GEXF {
         s += "<attvalue for=\"\(nodeKey[c] ?? "")\" value=\"\(XMLText.esc(v))\"/>"
       }
       s += "</attvalues>\n"
-      let kind = n.cells.first { $0.0 == "kind" }?.1 ?? ""
-      if let hex = colors[kind], hex.count == 7, let v = Int(hex.dropFirst(), radix: 16) {
-        s += "        <viz:color r=\"\((v >> 16) & 255)\" g=\"\((v >> 8) & 255)\" b=\"\(v & 255)\"/>\n"
+      // Gephi's drawing: the node's own `color`, `x`/`y` and `size` (as read from GEXF or
+      // Pajek) as `viz`, else the kind's colour and the given position.
+      func cell(_ key: String) -> String? { n.cells.first { $0.0 == key }?.1 }
+      let kind = cell("kind") ?? ""
+      if let hex = rgb(cell("color")) ?? rgb(colors[kind]) {
+        s += "        <viz:color r=\"\(hex.r)\" g=\"\(hex.g)\" b=\"\(hex.b)\"/>\n"
       }
       if let (x, y) = positions[n.id] {
         s += "        <viz:position x=\"\(x)\" y=\"\(y)\" z=\"0.0\"/>\n"
+      } else if let x = cell("x"), let y = cell("y"), Scalars.number(x) != nil, Scalars.number(y) != nil {
+        s += "        <viz:position x=\"\(x)\" y=\"\(y)\" z=\"0.0\"/>\n"
+      }
+      if let size = cell("size"), Scalars.number(size) != nil {
+        s += "        <viz:size value=\"\(size)\"/>\n"
       }
       s += "      </node>\n"
     }
     s += "    </nodes>\n    <edges>\n"
     for e in cols.edges {
       let kind = e.cells.first { $0.0 == "kind" }?.1 ?? ""
+      let weight = nativeWeight ? e.cells.first { $0.0 == "weight" }.map { " weight=\"\($0.1)\"" } ?? "" : ""
       s +=
-        "      <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\" label=\"\(XMLText.esc(kind))\"\(mixed ? " type=\"\(undirected(e.cells) ? "undirected" : "directed")\"" : "")>"
+        "      <edge id=\"\(XMLText.esc(e.id))\" source=\"\(XMLText.esc(e.source))\" target=\"\(XMLText.esc(e.target))\" label=\"\(XMLText.esc(kind))\"\(weight)\(mixed ? " type=\"\(undirected(e.cells) ? "undirected" : "directed")\"" : "")>"
       s += "<attvalues>"
-      for (c, v) in e.cells { s += "<attvalue for=\"\(edgeKey[c] ?? "")\" value=\"\(XMLText.esc(v))\"/>" }
+      for (c, v) in e.cells where !(nativeWeight && c == "weight") {
+        s += "<attvalue for=\"\(edgeKey[c] ?? "")\" value=\"\(XMLText.esc(v))\"/>"
+      }
       s += "</attvalues></edge>\n"
     }
     return s + "    </edges>\n  </graph>\n</gexf>\n"
+  }
+
+  /// The red, green and blue of a `#RRGGBB` colour.
+  static func rgb(_ hex: String?) -> (r: Int, g: Int, b: Int)? {
+    guard let hex, hex.count == 7, hex.first == "#", hex.dropFirst().allSatisfy(\.isHexDigit),
+      let v = Int(hex.dropFirst(), radix: 16)
+    else { return nil }
+    return ((v >> 16) & 255, (v >> 8) & 255, v & 255)
   }
 
   /// Reads GEXF (1.1 to 1.3): attributes, labels, `weight`, per-edge `type`, and `viz`
@@ -106,6 +129,7 @@ public enum GEXF {
         titles[cls, default: [:]][id] = (attr.attributes["title"] ?? id, attr.first("default")?.text)
       }
     }
+    let native = t.metadata != nil
     var dynamic = 0
     func values(_ e: XMLElement, cls: String) throws(IOError) -> [(String, String)] {
       var out: [(String, String)] = []
@@ -136,9 +160,10 @@ public enum GEXF {
       if let label = n.attributes["label"], !attrs.contains(where: { $0.0 == "name" }) {
         attrs.append(("name", label))
       }
-      // Gephi's drawing: position, size and colour, kept as attributes x, y, size, color.
+      // Gephi's drawing: position, size and colour, kept as attributes x, y, size, color
+      // (GapMap's own files carry them as attributes already; their viz is derived).
       func add(_ key: String, _ value: String?) {
-        if let value, !attrs.contains(where: { $0.0 == key }) { attrs.append((key, value)) }
+        if let value, !native, !attrs.contains(where: { $0.0 == key }) { attrs.append((key, value)) }
       }
       if let p = n.first("position") {
         add("x", p.attributes["x"])

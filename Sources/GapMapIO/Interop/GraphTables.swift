@@ -206,3 +206,21 @@ struct GraphColumns {
     booleans = bools
   }
 }
+
+/// A number as GML and Pajek readers take it, else nil: an integer, or a real with digits on
+/// both sides of its point (`1.0E-05`, not `1.E-05` or `1e-05`), the form networkx and igraph
+/// both read.
+func portableNumber(_ v: String) -> String? {
+  guard Scalars.number(v) != nil else { return nil }
+  var mantissa = Substring(v)
+  var exponent = Substring("")
+  if let e = v.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+    mantissa = v[..<e]
+    exponent = v[e...]
+  }
+  guard mantissa.contains(".") else { return exponent.isEmpty ? v : mantissa + ".0" + exponent }
+  var sign = ""
+  if let first = mantissa.first, first == "-" || first == "+" { sign = String(mantissa.removeFirst()) }
+  return sign + (mantissa.hasPrefix(".") ? "0" : "") + mantissa + (mantissa.hasSuffix(".") ? "0" : "")
+    + exponent
+}
