@@ -33,6 +33,9 @@ func docExamples() throws {
     let edges = try EdgeListReader.read(path: "ba200k.csv")
     let g = edges.graph(directed: false)
   }
+  do {  // Sources/GapMapIO/TextEncoding.swift:4
+    let loaded = try DatasetIO.load("releases.json", encoding: .latin1)
+  }
   do {  // Sources/GapMapModel/Dataset.swift:5
     var d = Dataset()
     d.entities.append(Entity(id: "uk", name: "United Kingdom", kind: .state))
