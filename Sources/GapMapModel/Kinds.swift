@@ -18,7 +18,7 @@ extension OpenVocabulary {
 }
 
 /// The kind of an entity.
-public struct EntityKind: OpenVocabulary {
+public struct EntityKind: OpenVocabulary, Codable {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
   public init(_ word: String) { self.rawValue = word }
@@ -40,7 +40,7 @@ public struct EntityKind: OpenVocabulary {
 }
 
 /// The kind of a relation (direction source → target).
-public struct RelationKind: OpenVocabulary {
+public struct RelationKind: OpenVocabulary, Codable {
   public let rawValue: String
   public init(rawValue: String) { self.rawValue = rawValue }
   public init(_ word: String) { self.rawValue = word }
@@ -118,7 +118,7 @@ public enum Evidence: String, Sendable, Hashable, CaseIterable, Comparable {
 }
 
 /// What a contractor does (`function`).
-public enum ContractFunction: String, Sendable, Hashable, CaseIterable {
+public enum ContractFunction: String, Sendable, Hashable, Codable, CaseIterable {
   case detention_operation, custody_security, escort, removal_flights, healthcare, accommodation,
     surveillance, biometrics_it, interception, catering, other
 }

@@ -148,3 +148,19 @@ extension String {
     count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }
+
+/// Encoded as its text (`2018`, `2018-05`, `2018-05-31`), as the dataset files write it.
+extension PartialDate: Codable {
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.singleValueContainer()
+    let text = try c.decode(String.self)
+    guard let d = PartialDate(text) else {
+      throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a date: \(text)")
+    }
+    self = d
+  }
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.singleValueContainer()
+    try c.encode(description)
+  }
+}

@@ -3,7 +3,7 @@
 
 /// An end date the data leaves open, inferred because a later relation for the same facility
 /// and function starts.
-public struct InferredEnd: Sendable, Hashable {
+public struct InferredEnd: Sendable, Hashable, Codable {
   public init(end: PartialDate, supersededBy: String) {
     self.end = end
     self.supersededBy = supersededBy

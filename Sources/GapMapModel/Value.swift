@@ -42,6 +42,7 @@ public enum Value<Wrapped> {
 extension Value: Equatable where Wrapped: Equatable {}
 extension Value: Hashable where Wrapped: Hashable {}
 extension Value: Sendable where Wrapped: Sendable {}
+extension Value: Codable where Wrapped: Codable {}
 
 /// The words a cell uses for the non-known states.
 public enum ValueWords {

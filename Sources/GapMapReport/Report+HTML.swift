@@ -95,12 +95,13 @@ extension Context {
         "<span class=\"badge red\" title=\"\(HTML.esc(GapAnalysis.inherentBasis))\">inherently state function</span>"
       )
     }
-    for flag in f.flags where flag != "inherently_state_function" {
-      b.append("<span class=\"badge\">\(HTML.esc(flag.replacingOccurrences(of: "_", with: " ")))</span>")
+    for flag in f.flags where flag != .inherentlyStateFunction {
+      b.append(
+        "<span class=\"badge\">\(HTML.esc(flag.rawValue.replacingOccurrences(of: "_", with: " ")))</span>")
     }
     for flag in f.possibleFlags {
       b.append(
-        "<span class=\"badge possible\" title=\"possible: holds in some reading of the uncertain data\">\(HTML.esc(flag.replacingOccurrences(of: "_", with: " ")))?</span>"
+        "<span class=\"badge possible\" title=\"possible: holds in some reading of the uncertain data\">\(HTML.esc(flag.rawValue.replacingOccurrences(of: "_", with: " ")))?</span>"
       )
     }
     return b.joined(separator: " ")
@@ -130,7 +131,7 @@ extension Context {
       ? ""
       : "<p class=\"note\">Not scored on \(HTML.esc(analysis.network.at.description)): "
         + analysis.inactive.map {
-          HTML.user($0.name) + HTML.esc(" (\($0.status == "closed" ? "closed" : "opens") \($0.date))")
+          HTML.user($0.name) + HTML.esc(" (\($0.status == .closed ? "closed" : "opens") \($0.date))")
         }.joined(separator: ", ") + ".</p>\n"
     let warnings = analysis.warnings.map { "<p class=\"note\">Warning: \(HTML.user($0)).</p>\n" }.joined()
     return section("gaps", "Accountability gaps per facility") + """

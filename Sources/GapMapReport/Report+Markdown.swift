@@ -30,7 +30,7 @@ extension Context {
           f.name,
           c.insufficientEvidence ? "insufficient evidence" : (c.gap.map { Interval.format($0.low) } ?? "–"),
           c.gap.map(\.description) ?? "–", Interval.format(c.knownShare),
-          (f.flags + f.possibleFlags.map { $0 + "?" }).joined(separator: ", "),
+          (f.flags.map(\.rawValue) + f.possibleFlags.map { $0.rawValue + "?" }).joined(separator: ", "),
           c.insufficientEvidence ? f.researchFields.prefix(2).map(\.label).joined(separator: "; ") : "",
         ]
       })

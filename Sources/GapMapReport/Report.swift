@@ -212,7 +212,7 @@ struct Context {
         .text(f.id), .text(f.name), c.gap.map { .number($0.low) } ?? .missing,
         c.gap.map { .number($0.high) } ?? .missing, .number(c.knownShare),
         .text(analysis.display(c)), .text(f.inherentlyStateFunction.rawValue),
-        .text(f.flags.joined(separator: ";")),
+        .text(f.flags.map(\.rawValue).joined(separator: ";")),
         .text(f.researchFields.prefix(5).map(\.label).joined(separator: "; ")),
         .text(net.sources(of: f.trace).joined(separator: ";")),
       ])

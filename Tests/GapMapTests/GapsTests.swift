@@ -67,8 +67,8 @@ struct Scenario {
     #expect(claim.disjointChains.low == 1 && claim.disjointChains.high == 1)
     #expect(f.components[.depth]?.gap == Interval(exactly: 0.75))
     #expect(f.components[.diffusion]?.gap == Interval(exactly: 1 - 1.0 / 3))
-    #expect(f.flags.contains("inherently_state_function"))
-    #expect(!f.flags.contains("inferred_duty_bearer"))
+    #expect(f.flags.contains(.inherentlyStateFunction))
+    #expect(!f.flags.contains(.inferredDutyBearer))
   }
 
   /// s → A → f and s → B → f: no single point of accountability, two disjoint chains.
@@ -135,7 +135,7 @@ struct Scenario {
     s.r("b", "a", .subcontracts, scope: ["f"], function: .escort)
     s.r("b", "f", .operates, function: .escort)
     let f = try s.facility("f")
-    #expect(f.flags.contains("circular_subcontracting"))
+    #expect(f.flags.contains(.circularSubcontracting))
     let d = try #require(f.claims.first?.depth)
     #expect(d.high.isFinite && d.high >= 2 && d.low >= 1)
     let chains = f.chain.chains(from: "home")
@@ -225,7 +225,7 @@ struct Scenario {
     s.r("f", "desk", .accessibleTo)
     s.r("desk", "court", .refersTo)
     s.r("court", "home", .jurisdictionOver)
-    #expect(try s.facility("f").flags.contains("remedy_gatekeeping"))
+    #expect(try s.facility("f").flags.contains(.remedyGatekeeping))
   }
 
   /// An uncertain subcontract lengthens the chain only in the unfavourable bound.
@@ -258,8 +258,8 @@ struct Scenario {
     s.r("fund", "op", .funds, scope: ["f"])
     s.r("op", "f", .operates, function: .detention_operation)
     let f = try s.facility("f")
-    #expect(f.flags.contains("externalised"))
-    #expect(f.flags.contains("split_principal"))
+    #expect(f.flags.contains(.externalised))
+    #expect(f.flags.contains(.splitPrincipal))
     #expect(f.components[.jurisdiction]?.gap == Interval(exactly: 1.0 / 3))
   }
 
@@ -275,7 +275,7 @@ struct Scenario {
     s.r("op", "f", .operates, function: .detention_operation)
     let f = try s.facility("f")
     #expect(f.passThrough == ["city"])
-    #expect(f.flags.contains("pass_through"))
+    #expect(f.flags.contains(.passThrough))
     #expect(f.claims.first?.deepestPublicDominator == "city")
     #expect(f.redFlags.first { $0.name == "pass_through" }?.status == .present)
   }

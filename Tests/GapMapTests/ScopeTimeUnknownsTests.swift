@@ -22,7 +22,7 @@ import Testing
     let ci = try s.facility("ci")
     #expect(!ci.chain.nodes.contains("uk-home"))
     #expect(ci.chain.dutyBearers.map(\.id) == ["au-dept"])
-    #expect(!ci.flags.contains("externalised") && !ci.possibleFlags.contains("externalised"))
+    #expect(!ci.flags.contains(.externalised) && !ci.possibleFlags.contains(.externalised))
     let link = try #require(ci.chain.links.first { $0.relation == "r2" })
     #expect(link.scopeUnknown && !link.certain)
     // The Australian contract does not reach the UK centre either.
@@ -101,7 +101,7 @@ import Testing
     s.r("op", "f", .operates, function: .detention_operation)
     let a = try s.analysis(at: "2020")
     #expect(a.facilities.isEmpty)
-    #expect(a.inactive.map(\.id) == ["f"] && a.inactive.first?.status == "closed")
+    #expect(a.inactive.map(\.id) == ["f"] && a.inactive.first?.status == .closed)
     #expect(try s.analysis(at: "2016").facilities.map(\.id) == ["f"])
   }
 

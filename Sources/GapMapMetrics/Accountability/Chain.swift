@@ -3,7 +3,7 @@ import GapMapGraph
 import GapMapModel
 
 /// A link of a facility's responsibility graph H_f.
-public struct ChainLink: Sendable, Hashable {
+public struct ChainLink: Sendable, Hashable, Codable {
   public var from: String
   public var to: String
   /// The relation kind; `operates` for an implicit operator link (see ``implicit``).
@@ -22,7 +22,7 @@ public struct ChainLink: Sendable, Hashable {
 }
 
 /// Who performs a function at a facility.
-public struct Operator: Sendable, Hashable {
+public struct Operator: Sendable, Hashable, Codable {
   public var id: String
   public var function: ContractFunction?
   public var relation: String
@@ -32,7 +32,7 @@ public struct Operator: Sendable, Hashable {
 
 /// A duty-bearer of a facility: the source of a `responsible_for` relation, or, when there is
 /// none, a public root of H_f ("inferred").
-public struct DutyBearer: Sendable, Hashable {
+public struct DutyBearer: Sendable, Hashable, Codable {
   public var id: String
   public var inferred: Bool
   public var relation: String?
@@ -41,7 +41,7 @@ public struct DutyBearer: Sendable, Hashable {
 
 /// H_f: the facility-scoped responsibility graph over delegates, contracts, subcontracts, funds
 /// and operates relations into facility f, read backwards from f.
-public struct ResponsibilityGraph: Sendable {
+public struct ResponsibilityGraph: Sendable, Hashable, Codable {
   public let facility: String
   /// Nodes, facility first, then in discovery order.
   public let nodes: [String]
@@ -168,7 +168,7 @@ public struct ResponsibilityGraph: Sendable {
 }
 
 /// The chain figures for one duty-bearer claim: depth (M1) and diffusion (M2).
-public struct ClaimAnalysis: Sendable {
+public struct ClaimAnalysis: Sendable, Hashable, Codable {
   public var dutyBearer: DutyBearer
   /// Whether the duty-bearer reaches the facility in H_f at all.
   public var connected: Bool
@@ -183,7 +183,7 @@ public struct ClaimAnalysis: Sendable {
   public var dominators: [String]
   public var deepestPublicDominator: String?
   /// Node-disjoint chains s → f, with certain links only and with every link.
-  public var disjointChains: (low: Int, high: Int)
+  public var disjointChains: CountRange
   /// Whether a subcontracting cycle was found (depth then bounded by the cycle's size).
   public var circular: Bool
 }
@@ -223,7 +223,7 @@ extension ResponsibilityGraph {
       return ClaimAnalysis(
         dutyBearer: s, connected: false, depth: Interval(privateOps ? 1 : 0, .infinity),
         spanLow: operators.filter { !$0.isPublic }.prefix(1).map(\.id), spanHigh: [],
-        dominators: [], deepestPublicDominator: nil, disjointChains: (0, 0), circular: false)
+        dominators: [], deepestPublicDominator: nil, disjointChains: CountRange(0, 0), circular: false)
     }
     let (longHi, circular) = longestPaths(hi, from: si, upperBound: true)
     let (longLo, _) = longestPaths(lo, from: si, upperBound: false)
@@ -275,7 +275,8 @@ extension ResponsibilityGraph {
     return ClaimAnalysis(
       dutyBearer: s, connected: reachesHigh, depth: Interval(dLow, dHigh),
       spanLow: spanLow.map { nodes[$0] }, spanHigh: spanHigh.map { nodes[$0] }, dominators: doms,
-      deepestPublicDominator: doms.last { net.isPublic($0) }, disjointChains: disjoint,
+      deepestPublicDominator: doms.last { net.isPublic($0) },
+      disjointChains: CountRange(disjoint.0, disjoint.1),
       circular: circular)
   }
 

@@ -1,12 +1,12 @@
 import GapMapModel
 
 /// One component of a facility's gap, with what it was computed from.
-public struct ComponentScore: Sendable {
+public struct ComponentScore: Sendable, Hashable, Codable {
   public var component: GapComponent
   /// The gap in [0, 1].
   public var gap: Interval
-  /// Component-specific figures (depth, span, bodies, …) for the JSON output.
-  public var details: [JSONMember]
+  /// Component-specific figures (depth, span, bodies, …).
+  public var details: ComponentDetails
   /// Neutral sentences explaining the figure.
   public var notes: [String]
   public var trace: Trace
@@ -18,7 +18,7 @@ public struct ComponentScore: Sendable {
 }
 
 /// A group of fields the data leaves open, which keeps a component's interval wide.
-public struct Unknown: Sendable, Hashable {
+public struct Unknown: Sendable, Hashable, Codable {
   /// What to find out, e.g. "powers of hmip on bo013".
   public var what: String
   /// How many fields the group holds.
@@ -30,12 +30,12 @@ public struct Unknown: Sendable, Hashable {
 }
 
 /// Present, absent or unknown: a red flag, or any yes/no fact the data may not settle.
-public enum FlagStatus: String, Sendable, Hashable {
+public enum FlagStatus: String, Sendable, Hashable, Codable {
   case present, absent, unknown
 }
 
 /// A risk indicator of the red-flag panel (shown, never added to the composite).
-public struct RedFlag: Sendable, Hashable {
+public struct RedFlag: Sendable, Hashable, Codable {
   public var name: String
   public var status: FlagStatus
   /// The relations that raise it (or, when absent or unknown, those examined).
@@ -76,18 +76,6 @@ struct FacilityContext {
     return (net.dataset.relations[i], i)
   }
 
-  /// A number at full precision (shortest round-trip form); `null` when not finite. Rounding
-  /// belongs to tables, HTML and Markdown only.
-  static func num(_ v: Double) -> JSONValue {
-    guard v.isFinite else { return .null }
-    if v == v.rounded(), abs(v) < 1e15 { return .number(String(Int64(v))) }
-    return .number("\(v)")
-  }
-  static func interval(_ i: Interval) -> JSONValue {
-    .object([JSONMember(key: "low", value: num(i.low)), JSONMember(key: "high", value: num(i.high))])
-  }
-  static func strings(_ xs: [String]) -> JSONValue { .array(xs.map(JSONValue.string)) }
-
   // MARK: M1 depth
 
   func depth() -> ComponentScore {
@@ -106,10 +94,8 @@ struct FacilityContext {
     let gap = Interval(min(1, d.low / 4), d.high.isInfinite ? 1 : min(1, d.high / 4))
     return ComponentScore(
       component: .depth, gap: gap,
-      details: [
-        JSONMember(key: "depth", value: FacilityContext.interval(d)),
-        JSONMember(key: "operators", value: FacilityContext.strings(h.operators.map(\.id))),
-      ], notes: notes, trace: trace, unknowns: chainUnknowns(gap.width))
+      details: .depth(depth: d, operators: h.operators.map(\.id)), notes: notes, trace: trace,
+      unknowns: chainUnknowns(gap.width))
   }
 
   /// What keeps the chain figures open: links of unknown scope or uncertain evidence, a
@@ -176,15 +162,10 @@ struct FacilityContext {
     let gap = g ?? .unit
     return ComponentScore(
       component: .diffusion, gap: gap,
-      details: [
-        JSONMember(key: "span", value: FacilityContext.strings(span)),
-        JSONMember(
-          key: "span_size",
-          value: FacilityContext.interval(
-            Interval(
-              Double(claims.map(\.spanLow.count).min() ?? 0),
-              Double(claims.map(\.spanHigh.count).max() ?? 0)))),
-      ],
+      details: .diffusion(
+        span: span,
+        spanSize: Interval(
+          Double(claims.map(\.spanLow.count).min() ?? 0), Double(claims.map(\.spanHigh.count).max() ?? 0))),
       notes: claims.isEmpty ? ["no duty-bearer recorded or inferable"] : [], trace: trace,
       unknowns: chainUnknowns(gap.width))
   }
@@ -245,7 +226,7 @@ struct FacilityContext {
     var ocLow = 0.0  // certain bodies, strength lower bound
     var ocHigh = 0.0  // possible bodies, strength upper bound
     var redundancy = (0, 0)
-    var bodies: [JSONValue] = []
+    var bodies: [OversightBodyScore] = []
     var internalMonitors: [String] = []
     var unknowns: [Unknown] = []
     var any = false
@@ -292,23 +273,9 @@ struct FacilityContext {
               ref: r.id))
         }
         bodies.append(
-          .object([
-            JSONMember(key: "body", value: .string(r.source)),
-            JSONMember(key: "relation", value: .string(r.id)),
-            JSONMember(key: "via", value: .string(t)),
-            JSONMember(key: "independent", value: .string(independent.cell(Scalars.formatBool))),
-            JSONMember(key: "strength", value: FacilityContext.interval(strength)),
-            JSONMember(key: "counts", value: .string(certain ? "certain" : "possible")),
-            JSONMember(
-              key: "inferred_powers",
-              value: .array(
-                inferred.map {
-                  .object([
-                    JSONMember(key: "power", value: .string($0.0)),
-                    JSONMember(key: "basis", value: .string($0.1)),
-                  ])
-                })),
-          ]))
+          OversightBodyScore(
+            body: r.source, relation: r.id, via: t, independent: independent, strength: strength,
+            certain: certain, inferredPowers: inferred.map { InferredPower(power: $0.0, basis: $0.1) }))
       }
     }
     var notes: [String] = []
@@ -333,14 +300,10 @@ struct FacilityContext {
     }
     return ComponentScore(
       component: .oversight, gap: gap,
-      details: [
-        JSONMember(key: "bodies", value: .array(bodies)),
-        JSONMember(key: "internal_monitoring", value: FacilityContext.strings(internalMonitors)),
-        JSONMember(
-          key: "redundancy",
-          value: FacilityContext.interval(Interval(Double(redundancy.0), Double(redundancy.1)))),
-        JSONMember(key: "list_complete", value: .bool(complete)),
-      ], notes: notes, trace: trace, coverage: any ? coverage : .unknown, unknowns: unknowns)
+      details: .oversight(
+        bodies: bodies, internalMonitoring: internalMonitors,
+        redundancy: Interval(Double(redundancy.0), Double(redundancy.1)), listComplete: complete),
+      notes: notes, trace: trace, coverage: any ? coverage : .unknown, unknowns: unknowns)
   }
 
   // MARK: M4 remedy
@@ -376,7 +339,7 @@ struct FacilityContext {
     return net.homeCountry(target) == c
   }
 
-  func remedy(flags: inout Set<String>) -> ComponentScore {
+  func remedy(flags: inout Set<GapFlag>) -> ComponentScore {
     var trace = Trace()
     let routes = net.relations(from: f, [.accessibleTo])
     for i in routes { trace.relations.insert(net.relation(i).id) }
@@ -390,7 +353,7 @@ struct FacilityContext {
       ref: f)
     guard !routes.isEmpty else {
       return ComponentScore(
-        component: .remedy, gap: complete ? Interval(exactly: 1) : .unit, details: [],
+        component: .remedy, gap: complete ? Interval(exactly: 1) : .unit, details: .none,
         notes: [
           complete
             ? "no remedy route: the recorded list is complete"
@@ -407,7 +370,7 @@ struct FacilityContext {
     let certainReach = mechanisms(certainOnly: true, avoiding: nil)
     let possibleReach = mechanisms(certainOnly: false, avoiding: nil)
     var selfPolicing: [String] = []
-    var answers: [JSONValue] = []
+    var answers: [ActorAnswerability] = []
     var unknowns: [Unknown] = []
     var seenMechanisms = Set<String>()
     var cache = [String: Interval]()
@@ -426,7 +389,7 @@ struct FacilityContext {
             selfPolicing.append("\(m) (controlled by \(a))")
             continue
           }
-          if !free.contains(m) { flags.insert("remedy_gatekeeping") }
+          if !free.contains(m) { flags.insert(.remedyGatekeeping) }
           let score = FieldScore(yesNo: mech?.criteria ?? CompactMap(), id: m, trace: &trace)
           let q = score.share ?? Interval(exactly: 0)
           if q.high > high {
@@ -453,12 +416,7 @@ struct FacilityContext {
       if !complete { high = 1 }
       let ans = Interval(low, high)
       cache[a] = ans
-      answers.append(
-        .object([
-          JSONMember(key: "actor", value: .string(a)),
-          JSONMember(key: "answerability", value: FacilityContext.interval(ans)),
-          JSONMember(key: "best_mechanism", value: best.map(JSONValue.string) ?? .null),
-        ]))
+      answers.append(ActorAnswerability(actor: a, answerability: ans, bestMechanism: best))
       return ans
     }
     var ac: Interval?
@@ -482,13 +440,11 @@ struct FacilityContext {
     if !complete { unknowns.append(Unknown(what: completeness.what, fields: 1, bound: gap.width, ref: f)) }
     return ComponentScore(
       component: .remedy, gap: gap,
-      details: [
-        JSONMember(key: "actors", value: .array(answers)),
-        JSONMember(
-          key: "mechanisms_reachable", value: FacilityContext.strings(possibleReach.sorted())),
-        JSONMember(key: "self_policing", value: FacilityContext.strings(Set(selfPolicing).sorted())),
-        JSONMember(key: "list_complete", value: .bool(complete)),
-      ], notes: notes, trace: trace, unknowns: unknowns)
+      details: .remedy(
+        actors: answers, mechanismsReachable: possibleReach.sorted(),
+        selfPolicing: Set(selfPolicing).sorted(),
+        listComplete: complete),
+      notes: notes, trace: trace, unknowns: unknowns)
   }
 
   // MARK: M5 transparency
@@ -515,13 +471,13 @@ struct FacilityContext {
     if links.isEmpty {
       guard !privateOperators.isEmpty else { return nil }
       return ComponentScore(
-        component: .transparency, gap: .unit, details: [],
+        component: .transparency, gap: .unit, details: .none,
         notes: ["a private operator with no contract recorded"], trace: trace,
         unknowns: [Unknown(what: "the contract of the operator of \(f)", fields: 1, bound: 1, ref: f)])
     }
     var all: [Interval] = []
     var certain: [Interval] = []
-    var per: [JSONMember] = []
+    var per: [Scored] = []
     var unknowns: [Unknown] = []
     for l in links {
       guard let (r, _) = relation(l.relation) else { continue }
@@ -529,7 +485,7 @@ struct FacilityContext {
       guard let t = disclosureShare(r, &trace) else { continue }
       all.append(t)
       if l.certain { certain.append(t) }
-      per.append(JSONMember(key: r.id, value: FacilityContext.interval(t)))
+      per.append(Scored(r.id, t))
       let open = r.disclosure.all.filter { $0.value.isUnknown }.count
       if open > 0 {
         unknowns.append(
@@ -542,7 +498,7 @@ struct FacilityContext {
     if let c = Interval.mean(certain) { t = t.hull(c) }
     return ComponentScore(
       component: .transparency, gap: t.complement,
-      details: [JSONMember(key: "contracts", value: .object(per))],
+      details: .transparency(contracts: per),
       notes: [], trace: trace, unknowns: unknowns)
   }
 
@@ -556,7 +512,7 @@ struct FacilityContext {
     guard !privateOperators.isEmpty else { return nil }
     var trace = Trace()
     var items: [Interval] = []
-    var per: [JSONMember] = []
+    var per: [Scored] = []
     var pending: [(String, Int, Double, String)] = []
     for l in contractLinks where !net.isPublic(l.to) {
       guard let (r, _) = relation(l.relation) else { continue }
@@ -564,14 +520,14 @@ struct FacilityContext {
       let score = FieldScore(yesNo: r.safeguards, id: r.id, trace: &trace)
       if let s = score.share {
         items.append(s)
-        per.append(JSONMember(key: r.id, value: FacilityContext.interval(s)))
+        per.append(Scored(r.id, s))
         if score.unknownCount > 0 {
           pending.append(
             ("safeguard clauses of \(r.id) (\(r.source) → \(r.target))", score.unknownCount, s.width, r.id))
         }
       }
     }
-    var icoca: [JSONMember] = []
+    var icoca: [Scored] = []
     for o in privateOperators {
       let e = net.entity(o.id)
       let security = o.function.map(FacilityContext.securityFunctions.contains) ?? false
@@ -590,15 +546,12 @@ struct FacilityContext {
         pending.append(("ICoCA status of \(o.id)", 1, 1, o.id))
       }
       items.append(s)
-      icoca.append(JSONMember(key: o.id, value: FacilityContext.interval(s)))
+      icoca.append(Scored(o.id, s))
     }
     let share = Interval.mean(items) ?? .unit
     return ComponentScore(
       component: .safeguards, gap: share.complement,
-      details: [
-        JSONMember(key: "contracts", value: .object(per)),
-        JSONMember(key: "icoca", value: .object(icoca)),
-      ],
+      details: .safeguards(contracts: per, icoca: icoca),
       notes: items.isEmpty ? ["no contract or certification data for the private operators"] : [],
       trace: trace,
       unknowns: pending.map {
@@ -635,7 +588,7 @@ struct FacilityContext {
     return (v, walked)
   }
 
-  func jurisdiction(flags: inout Set<String>, possibleFlags: inout Set<String>) -> ComponentScore {
+  func jurisdiction(flags: inout Set<GapFlag>, possibleFlags: inout Set<GapFlag>) -> ComponentScore {
     var trace = Trace()
     let territorial = territorialState(&trace)
     trace.entities.insert(f)
@@ -662,9 +615,9 @@ struct FacilityContext {
       }
       if let home, let territorial, home != territorial {
         if !c.dutyBearer.certain {
-          possibleFlags.insert("externalised")
+          possibleFlags.insert(.externalised)
         } else {
-          flags.insert("externalised")
+          flags.insert(.externalised)
         }
       }
       for o in privateOperators {
@@ -690,10 +643,8 @@ struct FacilityContext {
     }
     return ComponentScore(
       component: .jurisdiction, gap: result ?? .unit,
-      details: [
-        JSONMember(key: "countries", value: FacilityContext.strings(countries.sorted())),
-        JSONMember(key: "territorial_state", value: territorial.map(JSONValue.string) ?? .null),
-      ], notes: [], trace: trace,
+      details: .jurisdiction(countries: countries.sorted(), territorialState: territorial), notes: [],
+      trace: trace,
       unknowns: missing.sorted().map {
         Unknown(what: "country of \($0)", fields: 1, bound: 1.0 / 3, ref: $0)
       })

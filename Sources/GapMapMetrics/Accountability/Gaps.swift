@@ -1,13 +1,13 @@
 import GapMapModel
 
 /// The composite of some component intervals under some weights.
-public struct Composite: Sendable, Hashable {
+public struct Composite: Sendable, Hashable, Codable {
   /// G as an interval; `nil` when no component applies.
   public var gap: Interval?
   /// κ: the weight share of components known exactly.
   public var knownShare: Double
   /// Each component's contribution wᵢ·(highᵢ − lowᵢ)/Σw to the width of G, largest first.
-  public var researchNext: [(component: GapComponent, contribution: Double)]
+  public var researchNext: [ComponentWidth]
 
   /// Shown as "insufficient evidence" instead of a number: κ < 0.5 or wider than 0.3.
   public var insufficientEvidence: Bool {
@@ -27,18 +27,20 @@ public struct Composite: Sendable, Hashable {
     var lo = 0.0
     var hi = 0.0
     var known = 0.0
-    var next: [(GapComponent, Double)] = []
+    var next: [ComponentWidth] = []
     for c in applicable {
       guard let x = components[c] else { continue }
       let w = weights[c]
       lo += w * x.low
       hi += w * x.high
       if x.isExact { known += w }
-      if !x.isExact { next.append((c, w * x.width / total)) }
+      if !x.isExact { next.append(ComponentWidth(component: c, contribution: w * x.width / total)) }
     }
     gap = Interval(lo / total, hi / total)
     knownShare = known / total
-    researchNext = next.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    researchNext = next.sorted {
+      $0.contribution != $1.contribution ? $0.contribution > $1.contribution : $0.component < $1.component
+    }
   }
 
   public static func == (a: Composite, b: Composite) -> Bool {
@@ -51,9 +53,32 @@ public struct Composite: Sendable, Hashable {
   }
 }
 
+/// A component's share of the width of the composite interval: wᵢ·(highᵢ − lowᵢ)/Σw.
+public struct ComponentWidth: Sendable, Hashable, Codable {
+  public var component: GapComponent
+  public var contribution: Double
+}
+
+/// A relation whose end the data leaves open, with the end inferred for it.
+public struct RelationEnd: Sendable, Hashable, Codable {
+  public var relation: String
+  public var end: InferredEnd
+}
+
+/// A count known only within bounds (e.g. node-disjoint chains with certain links only, and
+/// with every link).
+public struct CountRange: Sendable, Hashable, Codable {
+  public var low: Int
+  public var high: Int
+  public init(_ low: Int, _ high: Int) {
+    self.low = low
+    self.high = high
+  }
+}
+
 /// A group of open fields that would narrow a facility's gap, with how much of the composite
 /// interval resolving it could close at most.
-public struct ResearchItem: Sendable, Hashable {
+public struct ResearchItem: Sendable, Hashable, Codable {
   public var component: GapComponent
   public var what: String
   public var fields: Int
@@ -73,7 +98,7 @@ public struct ResearchItem: Sendable, Hashable {
 }
 
 /// Everything GapMap says about one facility.
-public struct FacilityGap: Sendable {
+public struct FacilityGap: Sendable, Hashable, Codable {
   public var id: String
   public var name: String
   public var country: String?
@@ -83,8 +108,8 @@ public struct FacilityGap: Sendable {
   public var components: [GapComponent: ComponentScore]
   public var composite: Composite
   /// Flags that certainly hold, and flags that hold in some reading of the uncertain data.
-  public var flags: [String]
-  public var possibleFlags: [String]
+  public var flags: [GapFlag]
+  public var possibleFlags: [GapFlag]
   /// M9: the red line, shown as a badge, never weighted.
   public var inherentlyStateFunction: FlagStatus
   public var inherentOperators: [Operator]
@@ -97,7 +122,7 @@ public struct FacilityGap: Sendable {
   /// The open fields that would decide the facility, ranked by how much they could close.
   public var researchFields: [ResearchItem] = []
   /// Operator and scoped contract relations of the facility whose end was inferred.
-  public var inferredEnds: [(relation: String, end: InferredEnd)] = []
+  public var inferredEnds: [RelationEnd] = []
 
   public var componentIntervals: [GapComponent: Interval] {
     components.mapValues(\.gap)
@@ -153,8 +178,8 @@ public struct GapAnalysis: Sendable {
     let h = ResponsibilityGraph(net, facility: e.id)
     let claims = h.dutyBearers.map { h.analyse($0, net) }
     let ctx = FacilityContext(net: net, f: e.id, h: h, claims: claims)
-    var flags = Set<String>()
-    var possible = Set<String>()
+    var flags = Set<GapFlag>()
+    var possible = Set<GapFlag>()
     var scores: [ComponentScore] = [
       ctx.depth(), ctx.diffusion(), ctx.oversight(), ctx.remedy(flags: &flags),
       ctx.jurisdiction(flags: &flags, possibleFlags: &possible),
@@ -169,17 +194,17 @@ public struct GapAnalysis: Sendable {
       trace.merge(s.trace)
     }
     let pass = ctx.passThroughIntermediaries()
-    if !pass.isEmpty { flags.insert("pass_through") }
-    if claims.contains(where: \.circular) { flags.insert("circular_subcontracting") }
-    if ctx.splitPrincipal() { flags.insert("split_principal") }
+    if !pass.isEmpty { flags.insert(.passThrough) }
+    if claims.contains(where: \.circular) { flags.insert(.circularSubcontracting) }
+    if ctx.splitPrincipal() { flags.insert(.splitPrincipal) }
     if h.dutyBearers.count > 1 && !h.dutyBearers.contains(where: \.inferred) {
-      flags.insert("contested_responsibility")
+      flags.insert(.contestedResponsibility)
     }
-    if h.dutyBearers.contains(where: \.inferred) { flags.insert("inferred_duty_bearer") }
+    if h.dutyBearers.contains(where: \.inferred) { flags.insert(.inferredDutyBearer) }
     let (inherent, ops) = ctx.inherentFunction()
     switch inherent {
-    case .present: flags.insert("inherently_state_function")
-    case .unknown where !ops.isEmpty: possible.insert("inherently_state_function")
+    case .present: flags.insert(.inherentlyStateFunction)
+    case .unknown where !ops.isEmpty: possible.insert(.inherentlyStateFunction)
     default: break
     }
     possible.subtract(flags)
@@ -231,7 +256,7 @@ public struct GapAnalysis: Sendable {
     // Ends inferred for the facility's operators and scoped contracts, current or not.
     let ends = net.unfiltered.relations.filter { r in
       r.target == e.id || (r.facilities.known?.contains(e.id) ?? false)
-    }.compactMap { r in net.inferredEnds[r.id].map { (r.id, $0) } }
+    }.compactMap { r in net.inferredEnds[r.id].map { RelationEnd(relation: r.id, end: $0) } }
     return FacilityGap(
       id: e.id, name: e.name, country: e.country.known, chain: h, claims: claims,
       components: components,

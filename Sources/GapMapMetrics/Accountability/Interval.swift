@@ -1,6 +1,6 @@
 /// A figure known only within bounds: `low` resolves every unknown in the
 /// accountability-favourable direction, `high` in the unfavourable one.
-public struct Interval: Sendable, Hashable, CustomStringConvertible {
+public struct Interval: Sendable, Hashable, Codable, CustomStringConvertible {
   public var low: Double
   public var high: Double
 

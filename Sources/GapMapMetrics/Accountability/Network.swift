@@ -2,7 +2,7 @@ import GapMapModel
 
 /// The ids a figure was computed from: relations, entities and the attribute values read, so a
 /// report can expand any number into its evidence (principle 3 of the metrics spec).
-public struct Trace: Sendable, Hashable {
+public struct Trace: Sendable, Hashable, Codable {
   public var relations: Set<String> = []
   public var entities: Set<String> = []
   /// `id.field = value` for every attribute read (`unknown` when empty).
@@ -61,12 +61,18 @@ public struct InferenceRules: Sendable, Hashable {
   }
 }
 
+/// Whether an inactive facility had closed before the date or had not opened yet.
+public enum InactiveStatus: String, Sendable, Hashable, Codable {
+  case closed
+  case notOpen = "not_open"
+}
+
 /// Why a facility is not scored on the date.
-public struct InactiveFacility: Sendable, Hashable {
+public struct InactiveFacility: Sendable, Hashable, Codable {
   public var id: String
   public var name: String
   /// `closed` (closed before the date) or `not_open` (opened after it).
-  public var status: String
+  public var status: InactiveStatus
   /// The closing or opening date.
   public var date: PartialDate
 }
@@ -198,10 +204,10 @@ public struct AccountabilityNetwork: Sendable {
     dataset.entities.compactMap { e in
       guard e.kind == .facility else { return nil }
       if let c = e.closed.known, c.latestDay < at.earliestDay {
-        return InactiveFacility(id: e.id, name: e.name, status: "closed", date: c)
+        return InactiveFacility(id: e.id, name: e.name, status: .closed, date: c)
       }
       if let o = e.opened.known, o.earliestDay > at.latestDay {
-        return InactiveFacility(id: e.id, name: e.name, status: "not_open", date: o)
+        return InactiveFacility(id: e.id, name: e.name, status: .notOpen, date: o)
       }
       return nil
     }

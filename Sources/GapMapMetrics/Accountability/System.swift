@@ -1,9 +1,9 @@
 import GapMapModel
 
 /// A market: the contracts and subcontracts of one responsible state for one function (M7).
-public struct Market: Sendable {
+public struct Market: Sendable, Hashable, Codable {
   /// Contractors under one ultimate parent.
-  public struct Group: Sendable {
+  public struct Group: Sendable, Hashable, Codable {
     public var parent: String
     public var contractors: [String]
     /// Sum of the known contract values.
@@ -111,7 +111,7 @@ public struct Market: Sendable {
     guard !ops.isEmpty else { return nil }
     var trace = Trace()
     var gap: Interval?
-    var used: [JSONValue] = []
+    var used: [MarketShare] = []
     var notes: [String] = []
     let countries = Set(ctx.claims.compactMap { ctx.net.homeCountry($0.dutyBearer.id) })
     for o in ops {
@@ -133,19 +133,13 @@ public struct Market: Sendable {
         trace.attributes.insert("market = \(c) \(fn.rawValue) (relations under system.markets)")
         let one = Interval(h.low / 10_000, h.high / 10_000)
         gap = gap.map { $0.hull(one) } ?? one
-        used.append(
-          .object([
-            JSONMember(key: "state", value: .string(c)),
-            JSONMember(key: "function", value: .string(fn.rawValue)),
-            JSONMember(key: "hhi", value: FacilityContext.interval(h)),
-            JSONMember(key: "groups", value: .number(String(m.groups.count))),
-          ]))
+        used.append(MarketShare(state: c, function: fn.rawValue, hhi: h, groups: m.groups.count))
       }
     }
     let g = gap ?? .unit
     return ComponentScore(
       component: .concentration, gap: g,
-      details: [JSONMember(key: "markets", value: .array(used))], notes: notes, trace: trace,
+      details: .concentration(markets: used), notes: notes, trace: trace,
       unknowns: g.isExact
         ? []
         : [
@@ -157,7 +151,7 @@ public struct Market: Sendable {
 }
 
 /// The system figures of one responsible state.
-public struct SystemFigures: Sendable {
+public struct SystemFigures: Sendable, Hashable, Codable {
   public var country: String
   /// Contract relations (count-based, never value-weighted) with a disclosed value.
   public var valueDisclosed: Interval?

@@ -2,7 +2,7 @@ import GapMapModel
 
 /// The eight weighted components of the facility accountability gap (M1–M8), in the order the
 /// spec lists their default weights.
-public enum GapComponent: String, Sendable, Hashable, CaseIterable, Comparable {
+public enum GapComponent: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
   case oversight, remedy, transparency, safeguards, depth, diffusion, jurisdiction, concentration
 
   /// The spec's label (M1 … M8).

@@ -180,8 +180,8 @@ struct Gaps: ParsableCommand {
         .text(f.id), .text(f.name), c.gap.map { .number($0.low) } ?? .missing,
         c.gap.map { .number($0.high) } ?? .missing, .number(c.knownShare),
         .text(c.insufficientEvidence ? "yes" : "no"), .text(a.display(c)),
-        .text(f.inherentlyStateFunction.rawValue), .text(f.flags.joined(separator: ";")),
-        .text(f.possibleFlags.joined(separator: ";")),
+        .text(f.inherentlyStateFunction.rawValue), .text(f.flags.map(\.rawValue).joined(separator: ";")),
+        .text(f.possibleFlags.map(\.rawValue).joined(separator: ";")),
       ]
       for comp in GapComponent.allCases {
         if let s = f.components[comp] {
@@ -209,12 +209,12 @@ struct Gaps: ParsableCommand {
         guard let s = f.components[comp], a.weights[comp] > 0 else { return nil }
         return (comp, a.weights[comp] * s.gap.midpoint, s.gap)
       }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(2)
-      var badges = f.flags
+      var badges = f.flags.map(\.rawValue)
       if f.inherentlyStateFunction == .present {
-        badges.removeAll { $0 == "inherently_state_function" }
+        badges.removeAll { $0 == GapFlag.inherentlyStateFunction.rawValue }
         badges.insert("M9 RED LINE", at: 0)
       }
-      badges += f.possibleFlags.map { $0 + "?" }
+      badges += f.possibleFlags.map { $0.rawValue + "?" }
       rows.append([
         .text(f.id), .text(a.display(c)), .text(c.gap.map { $0.description } ?? "–"),
         .text(Interval.format(c.knownShare)), .text(badges.joined(separator: ", ")),
@@ -228,7 +228,7 @@ struct Gaps: ParsableCommand {
     if !a.inactive.isEmpty {
       out += "\nNot scored on \(a.network.at): "
       out +=
-        a.inactive.map { "\($0.id) (\($0.status == "closed" ? "closed" : "opens") \($0.date))" }
+        a.inactive.map { "\($0.id) (\($0.status == .closed ? "closed" : "opens") \($0.date))" }
         .joined(separator: ", ") + "\n"
     }
     if !a.system.isEmpty {

@@ -1,3 +1,4 @@
+import GapMapMetrics
 import GapMapModel
 
 extension GapAnalysis {
@@ -18,7 +19,7 @@ extension GapAnalysis {
             .object([
               JSONMember(key: "id", value: .string(i.id)),
               JSONMember(key: "name", value: .string(i.name)),
-              JSONMember(key: "status", value: .string(i.status)),
+              JSONMember(key: "status", value: .string(i.status.rawValue)),
               JSONMember(key: "date", value: .string(i.date.description)),
             ])
           })),
@@ -39,9 +40,96 @@ extension GapAnalysis {
     return .object(members)
   }
 
-  func num(_ v: Double) -> JSONValue { FacilityContext.num(v) }
-  func interval(_ i: Interval?) -> JSONValue { i.map(FacilityContext.interval) ?? .null }
-  func strings(_ xs: [String]) -> JSONValue { FacilityContext.strings(xs) }
+  func num(_ v: Double) -> JSONValue { ResultJSON.num(v) }
+  func interval(_ i: Interval?) -> JSONValue { i.map(ResultJSON.interval) ?? .null }
+  func strings(_ xs: [String]) -> JSONValue { ResultJSON.strings(xs) }
+
+  /// The members a component's figures add to its JSON object (the keys of the first release).
+  func detailsJSON(_ d: ComponentDetails) -> [JSONMember] {
+    func scored(_ xs: [Scored]) -> JSONValue {
+      .object(xs.map { JSONMember(key: $0.id, value: interval($0.score)) })
+    }
+    func text(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+    switch d {
+    case .depth(let depth, let operators):
+      return [
+        JSONMember(key: "depth", value: interval(depth)),
+        JSONMember(key: "operators", value: strings(operators)),
+      ]
+    case .diffusion(let span, let size):
+      return [
+        JSONMember(key: "span", value: strings(span)), JSONMember(key: "span_size", value: interval(size)),
+      ]
+    case .oversight(let bodies, let internalMonitoring, let redundancy, let complete):
+      let list: [JSONValue] = bodies.map { b in
+        .object([
+          JSONMember(key: "body", value: .string(b.body)),
+          JSONMember(key: "relation", value: .string(b.relation)),
+          JSONMember(key: "via", value: .string(b.via)),
+          JSONMember(key: "independent", value: .string(b.independent.cell(Scalars.formatBool))),
+          JSONMember(key: "strength", value: interval(b.strength)),
+          JSONMember(key: "counts", value: .string(b.certain ? "certain" : "possible")),
+          JSONMember(
+            key: "inferred_powers",
+            value: .array(
+              b.inferredPowers.map {
+                .object([
+                  JSONMember(key: "power", value: .string($0.power)),
+                  JSONMember(key: "basis", value: .string($0.basis)),
+                ])
+              })),
+        ])
+      }
+      return [
+        JSONMember(key: "bodies", value: .array(list)),
+        JSONMember(key: "internal_monitoring", value: strings(internalMonitoring)),
+        JSONMember(key: "redundancy", value: interval(redundancy)),
+        JSONMember(key: "list_complete", value: .bool(complete)),
+      ]
+    case .remedy(let actors, let reachable, let selfPolicing, let complete):
+      let list: [JSONValue] = actors.map { a in
+        .object([
+          JSONMember(key: "actor", value: .string(a.actor)),
+          JSONMember(key: "answerability", value: interval(a.answerability)),
+          JSONMember(key: "best_mechanism", value: text(a.bestMechanism)),
+        ])
+      }
+      return [
+        JSONMember(key: "actors", value: .array(list)),
+        JSONMember(key: "mechanisms_reachable", value: strings(reachable)),
+        JSONMember(key: "self_policing", value: strings(selfPolicing)),
+        JSONMember(key: "list_complete", value: .bool(complete)),
+      ]
+    case .transparency(let contracts):
+      return [JSONMember(key: "contracts", value: scored(contracts))]
+    case .safeguards(let contracts, let icoca):
+      return [
+        JSONMember(key: "contracts", value: scored(contracts)),
+        JSONMember(key: "icoca", value: scored(icoca)),
+      ]
+    case .jurisdiction(let countries, let territorial):
+      return [
+        JSONMember(key: "countries", value: strings(countries)),
+        JSONMember(key: "territorial_state", value: text(territorial)),
+      ]
+    case .concentration(let markets):
+      return [
+        JSONMember(
+          key: "markets",
+          value: .array(
+            markets.map { m in
+              .object([
+                JSONMember(key: "state", value: .string(m.state)),
+                JSONMember(key: "function", value: .string(m.function)),
+                JSONMember(key: "hhi", value: interval(m.hhi)),
+                JSONMember(key: "groups", value: .number(String(m.groups))),
+              ])
+            }))
+      ]
+    case .none:
+      return []
+    }
+  }
 
   func facilityJSON(_ f: FacilityGap) -> JSONValue {
     let c = f.composite
@@ -61,7 +149,7 @@ extension GapAnalysis {
               JSONMember(key: "code", value: .string(comp.code)),
               JSONMember(key: "weight", value: num(weights[comp])),
               JSONMember(key: "notes", value: strings(s.notes)),
-            ] + s.details + [
+            ] + detailsJSON(s.details) + [
               JSONMember(key: "relations", value: strings(s.trace.relations.sorted())),
               JSONMember(key: "attributes", value: strings(s.trace.attributes.sorted())),
               JSONMember(key: "sources", value: strings(network.sources(of: s.trace))),
@@ -97,8 +185,8 @@ extension GapAnalysis {
       JSONMember(key: "known_share", value: num(c.knownShare)),
       JSONMember(key: "insufficient_evidence", value: .bool(c.insufficientEvidence)),
       JSONMember(key: "display", value: .string(display(c))),
-      JSONMember(key: "flags", value: strings(f.flags)),
-      JSONMember(key: "possible_flags", value: strings(f.possibleFlags)),
+      JSONMember(key: "flags", value: strings(f.flags.map(\.rawValue))),
+      JSONMember(key: "possible_flags", value: strings(f.possibleFlags.map(\.rawValue))),
       JSONMember(
         key: "inherently_state_function",
         value: .object([
@@ -256,9 +344,9 @@ extension GapAnalysis {
 
 extension Sensitivity {
   public var jsonValue: JSONValue {
-    func num(_ v: Double) -> JSONValue { FacilityContext.num(v) }
+    func num(_ v: Double) -> JSONValue { ResultJSON.num(v) }
     return .object([
-      JSONMember(key: "baseline_order", value: FacilityContext.strings(baseline)),
+      JSONMember(key: "baseline_order", value: ResultJSON.strings(baseline)),
       JSONMember(
         key: "one_at_a_time",
         value: .array(
@@ -267,7 +355,7 @@ extension Sensitivity {
               JSONMember(key: "component", value: .string(o.component.rawValue)),
               JSONMember(key: "factor", value: num(o.factor)),
               JSONMember(key: "order_changed", value: .bool(o.orderChanged)),
-              JSONMember(key: "order", value: FacilityContext.strings(o.order)),
+              JSONMember(key: "order", value: ResultJSON.strings(o.order)),
             ])
           })),
       JSONMember(
@@ -310,7 +398,7 @@ extension Sensitivity {
                   run.gaps.map { g in
                     .object([
                       JSONMember(key: "id", value: .string(g.facility)),
-                      JSONMember(key: "gap", value: g.gap.map(FacilityContext.interval) ?? .null),
+                      JSONMember(key: "gap", value: g.gap.map(ResultJSON.interval) ?? .null),
                       JSONMember(key: "known_share", value: num(g.knownShare)),
                     ])
                   })),

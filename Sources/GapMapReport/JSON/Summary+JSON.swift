@@ -1,3 +1,4 @@
+import GapMapMetrics
 import GapMapModel
 
 extension DatasetSummary {
