@@ -1,16 +1,19 @@
 import GapMapGraph
 
-/// The node measures `gapmap centrality` offers, by their command-line names.
-public enum Measure: String, CaseIterable, Sendable {
+/// The node measures `Graph.measures(_:options:)` computes.
+///
+/// The cases are named as Swift names them (`inDegree`, `edgeBetweenness`); a front end keeps its
+/// own names for them (the `gapmap` command line's catalogue says `in-degree`).
+public enum Measure: CaseIterable, Sendable {
   case degree
-  case inDegree = "in-degree"
-  case outDegree = "out-degree"
+  case inDegree
+  case outDegree
   case strength
   case closeness
   case harmonic
   case betweenness
-  case edgeBetweenness = "edge-betweenness"
-  case approxBetweenness = "approx-betweenness"
+  case edgeBetweenness
+  case approxBetweenness
   case eigenvector
   case katz
   case pagerank
@@ -18,7 +21,7 @@ public enum Measure: String, CaseIterable, Sendable {
   case authorities
   case kcore
   case constraint
-  case effectiveSize = "effective-size"
+  case effectiveSize
   case component
   case scc
   case community
@@ -107,25 +110,36 @@ public enum MeasureError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A measure needs at least this many nodes.
   case emptyGraph(Measure)
 
-  public var description: String {
+  /// The measure the error is about.
+  public var measure: Measure {
+    switch self {
+    case .notConverged(let m, _), .nonPositiveLength(let m, _, _), .emptyGraph(let m): return m
+    }
+  }
+
+  /// What went wrong, the measure named as Swift names it (`pagerank did not converge …`).
+  public var description: String { description(naming: { "\($0)" }) }
+
+  /// What went wrong, the measure named by `name` (a front end's own name for it).
+  public func description(naming name: (Measure) -> String) -> String {
     switch self {
     case .notConverged(let m, let e):
       let rule =
         e.convergence.networkx
         ? "L1 change \(e.residual), networkx's bound n · \(e.convergence.tolerance)"
         : "L1 residual \(e.residual), tolerance \(e.convergence.tolerance)"
-      return "\(m.rawValue) did not converge in \(e.iterations) iterations (\(rule))"
+      return "\(name(m)) did not converge in \(e.iterations) iterations (\(rule))"
     case .nonPositiveLength(let m, _, let w):
-      return "\(m.rawValue) reads weights as lengths, which must be positive; found \(w)"
+      return "\(name(m)) reads weights as lengths, which must be positive; found \(w)"
     case .emptyGraph(let m):
-      return "\(m.rawValue) needs a graph with at least one node"
+      return "\(name(m)) needs a graph with at least one node"
     }
   }
 }
 
 extension Graph {
-  /// Computes `measures` with the conventions of GapMap's CLI spec: parallel edges merged into
-  /// one (weights added), self-loops ignored by path measures, networkx's definitions.
+  /// Computes `measures` as `gapmap centrality` does: parallel edges merged into one (weights
+  /// added), self-loops ignored by path measures, networkx's definitions.
   ///
   /// ```swift
   /// let scores = try g.measures([.pagerank, .betweenness])

@@ -140,7 +140,7 @@ public enum DatasetIO {
     guard let version = members.first(where: { $0.key == "gapmap" }) else {
       throw IOError(
         file: file, line: 1, "not a GapMap JSON file (no \"gapmap\" key)",
-        hint: "node-link JSON and other formats are read with --input-format")
+        hint: "name the format to read node-link JSON or another JSON-based format", remedy: .nameInputFormat)
     }
     guard version.value == .number("1") else {
       throw IOError(
@@ -285,7 +285,9 @@ public enum DatasetIO {
   ) throws(IOError) {
     guard let fmt = format ?? DatasetFormat.forOutput(path: path) else {
       throw IOError(
-        file: path, "cannot tell the output format from the name", hint: "use --to folder|json|edgelist")
+        file: path, "cannot tell the output format from the name",
+        hint: "name the format, or end the name in a format's extension (.json, .csv, .graphml, …)",
+        remedy: .nameOutputFormat)
     }
     switch fmt {
     case .folder:
@@ -325,7 +327,8 @@ public enum DatasetIO {
     case .ftm, .ocds:
       throw IOError(
         file: path, "GapMap reads \(fmt.rawValue) but does not write it",
-        hint: "use --to folder, json, graphml, gexf, node-link, gml or pajek")
+        hint: "write folder, json, edgelist, graphml, gexf, node-link, gml, pajek or dot",
+        remedy: .chooseWritableFormat)
     }
   }
 

@@ -244,6 +244,7 @@ public enum JSON {
       guard let s = String(validating: out, as: UTF8.self) else {
         var e = fail("not UTF-8 (ISO-8859-1 or Windows-1252?)")
         e.hint = "convert it first: iconv -f ISO-8859-1 -t UTF-8"
+        e.remedy = .decodeAsLatin1
         throw e
       }
       return s

@@ -138,7 +138,26 @@ public enum CriteriaFields: YesNoFields {
 public struct ModelError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What is wrong.
   public let message: String
+  /// How to fix it, in the library's terms, if there is something to say.
+  public let hint: String?
+  /// The kind of fix, when it is one a front end offers in its own terms (a command-line tool
+  /// names its option); `hint` says it in the library's.
+  public let remedy: Remedy?
+
+  /// A fix a front end can phrase in its own terms.
+  public enum Remedy: Sendable, Hashable {
+    /// Leave out the relations the message names (filter by relation kind), or fill in the
+    /// value they lack.
+    case leaveOutRelations
+  }
+
   /// Creates an error.
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
+  public init(_ message: String, hint: String? = nil, remedy: Remedy? = nil) {
+    self.message = message
+    self.hint = hint
+    self.remedy = remedy
+  }
+
+  /// The message, then the hint after a semicolon.
+  public var description: String { message + (hint.map { "; \($0)" } ?? "") }
 }

@@ -30,8 +30,8 @@ public struct Projection: Sendable {
   }
 
   /// Projects `dataset` with edge weights from `weight`.
-  /// - Throws: when some relation has no known number in the weight column; unknown is never
-  ///   read as zero.
+  /// - Throws: ``ModelError`` (remedy ``ModelError/Remedy/leaveOutRelations``) when some
+  ///   relation has no known number in the weight column; unknown is never read as zero.
   /// - Complexity: O(n + m).
   public init(_ dataset: Dataset, directed: Bool? = nil, weight: Weight) throws(ModelError) {
     let missing: [String]
@@ -42,8 +42,8 @@ public struct Projection: Sendable {
       if case .attribute(let a) = weight { name = a } else { name = "count" }
       let shown = missing.prefix(5).joined(separator: ", ")
       throw ModelError(
-        "\(missing.count) relation(s) have no known number in \"\(name)\" (\(shown)\(missing.count > 5 ? ", …" : "")); "
-          + "filter them out with --relations or fill them in")
+        "\(missing.count) relation(s) have no known number in \"\(name)\" (\(shown)\(missing.count > 5 ? ", …" : ""))",
+        hint: "leave them out (filter by relation kind) or fill them in", remedy: .leaveOutRelations)
     }
   }
 

@@ -58,7 +58,8 @@ public struct DiagramOptions: Sendable {
 
 public enum DiagramBuilder {
   /// Builds the figure.
-  /// - Throws: ``RenderError`` for an unknown focus/facility id.
+  /// - Throws: ``RenderError`` with a ``RenderError/Problem`` for an unknown focus or facility
+  ///   id, or a facility without a date.
   public static func build(_ dataset: Dataset, options: DiagramOptions = DiagramOptions()) throws(RenderError)
     -> RenderGraph
   {
@@ -67,7 +68,7 @@ public enum DiagramBuilder {
     var possibleLinks = Set<String>()
     if let (id, depth) = options.focus {
       guard d.entities.contains(where: { $0.id == id }) else {
-        throw RenderError("unknown entity \"\(id)\" for --focus")
+        throw RenderError("unknown entity \"\(id)\" as the focus", problem: .unknownFocus(id))
       }
       let keep = neighbourhood(d, of: id, depth: depth)
       d.entities = d.entities.filter { keep.contains($0.id) }
@@ -76,10 +77,12 @@ public enum DiagramBuilder {
     }
     if let f = options.facility {
       guard let e = d.entities.first(where: { $0.id == f }), e.kind == .facility else {
-        throw RenderError("\"\(f)\" is not a facility of this dataset (--facility)")
+        throw RenderError("\"\(f)\" is not a facility of this dataset", problem: .notAFacility(f))
       }
       guard let at = options.at ?? d.metadata.asOf else {
-        throw RenderError("a facility's chain is drawn as of a date: pass --at (the dataset has no as_of)")
+        throw RenderError(
+          "a facility's chain is drawn as of a date: set one (the dataset has no as_of)",
+          problem: .facilityNeedsDate)
       }
       let net = AccountabilityNetwork(d, at: at, evidence: options.evidence, rules: options.rules)
       let c = FacilityFigure(net, facility: f)

@@ -26,10 +26,31 @@ public struct RenderOptions: Sendable {
   public init() {}
 }
 
-/// A Graphviz failure (layout or rendering), with the library's own message.
+/// A figure that cannot be made: a Graphviz failure (layout or rendering), with the library's
+/// own message, a bad style file, or diagram options that do not fit the dataset.
 public struct RenderError: Error, Sendable, CustomStringConvertible {
+  /// What is wrong.
   public var message: String
-  public init(_ message: String) { self.message = message }
+  /// The diagram option that does not fit the dataset, if that is the problem (a front end can
+  /// name its own option for it).
+  public var problem: Problem?
+
+  /// A ``DiagramOptions`` setting that does not fit the dataset.
+  public enum Problem: Sendable, Hashable {
+    /// ``DiagramOptions/focus`` names no entity (the id).
+    case unknownFocus(String)
+    /// ``DiagramOptions/facility`` names no facility (the id).
+    case notAFacility(String)
+    /// A facility's chain is drawn as of a date: ``DiagramOptions/at`` is not set and the
+    /// dataset has no `as_of`.
+    case facilityNeedsDate
+  }
+
+  public init(_ message: String, problem: Problem? = nil) {
+    self.message = message
+    self.problem = problem
+  }
+
   public var description: String { message }
 }
 

@@ -109,11 +109,7 @@ enum Report {
     do {
       return try DatasetIO.load(input.dataset, format: input.inputFormat, encoding: input.encoding)
     } catch {
-      var e = error
-      if e.message.hasPrefix("not UTF-8 (ISO-8859-1"), input.encoding == .utf8 {
-        e.hint = "read it with --encoding latin1, or " + (e.hint ?? "convert it to UTF-8")
-      }
-      fail(e)
+      fail(error.withOptionHint(encodingOption: input.encoding == .utf8))
     }
   }
 
@@ -156,9 +152,9 @@ enum Report {
   /// Ends the process with `code`.
   static func exitNow(_ code: Int32) -> Never { exit(code) }
 
-  /// Prints an I/O error and exits with its code.
+  /// Prints an I/O error, with the CLI's hint for its remedy, and exits with its code.
   static func fail(_ error: IOError) -> Never {
-    diagnostics([error.diagnostic])
+    diagnostics([error.withOptionHint().diagnostic])
     exit(error.cause == .environment ? 3 : 1)
   }
 
@@ -253,7 +249,7 @@ struct AnalysisGraph {
         projection = try Projection(
           dataset, directed: directed, weight: weight == "count" ? .count : .attribute(weight))
       } catch {
-        Report.printError("\(input.dataset): --weight \(weight): \(error.message)")
+        Report.printError("\(input.dataset): --weight \(weight): \(error.messageWithOptionHint)")
         Report.exitNow(1)
       }
     } else {

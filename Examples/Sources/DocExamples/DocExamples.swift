@@ -15,7 +15,7 @@ func docExamples() throws {
   let g = try Graph(nodeCount: 1, sources: [], targets: [], directed: true)
   let v = 0
   _ = (dataset, g, v)
-  do {  // Sources/GapMapAlgorithms/Measures.swift:130
+  do {  // Sources/GapMapAlgorithms/Measures.swift:144
     let scores = try g.measures([.pagerank, .betweenness])
     scores[0][v]   // PageRank of node v
   }

@@ -42,7 +42,7 @@ public enum OCDS {
       let line = bytes[..<at].filter { $0 == 0x0A }.count + 1
       throw IOError(
         file: file, line: line, "not UTF-8 (ISO-8859-1 or Windows-1252?)",
-        hint: "convert it first: iconv -f ISO-8859-1 -t UTF-8 \(file) > utf8.json")
+        hint: "convert it first: iconv -f ISO-8859-1 -t UTF-8 \(file) > utf8.json", remedy: .decodeAsLatin1)
     }
     // One package, or several written one after another (a JSON stream), or bare releases.
     let documents = try JSON.parseSequence(bytes, file: file)

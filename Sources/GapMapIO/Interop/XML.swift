@@ -1,27 +1,28 @@
 import GapMapModel
 
-/// A small XML element tree with the line of every element, for GraphML and GEXF.
+/// A small XML element tree with the line of every element, for GraphML and GEXF (internal:
+/// the readers' own tree, not a general XML API).
 ///
 /// Documents with a DOCTYPE or entity declarations are refused: neither format needs them, and
 /// they are how external entities (local file disclosure) and entity expansion ("billion
 /// laughs") get in.
-public final class XMLElement: @unchecked Sendable {
+struct XMLElement: Sendable {
   /// The local name (namespace prefix removed).
-  public let name: String
-  public let attributes: [String: String]
-  public var children: [XMLElement] = []
-  public var text = ""
-  public let line: Int
+  let name: String
+  let attributes: [String: String]
+  fileprivate(set) var children: [XMLElement] = []
+  fileprivate(set) var text = ""
+  let line: Int
 
   /// The children named `name`.
-  public func all(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
+  func all(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
 
   /// The first child named `name`.
-  public func first(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+  func first(_ name: String) -> XMLElement? { children.first { $0.name == name } }
 
   /// Parses a document.
   /// - Throws: ``IOError`` with the line of the problem.
-  public static func parse(_ bytes: [UInt8], file: String) throws(IOError) -> XMLElement {
+  static func parse(_ bytes: [UInt8], file: String) throws(IOError) -> XMLElement {
     var p = XMLReader(bytes: bytes, file: file)
     return try p.document()
   }
@@ -217,7 +218,7 @@ struct XMLReader {
       }
       attributes[key] = value
     }
-    let e = XMLElement(XMLReader.local(qname), attributes, startLine)
+    var e = XMLElement(XMLReader.local(qname), attributes, startLine)
     while true {
       guard i < bytes.count else {
         throw IOError(

@@ -10,21 +10,7 @@ struct Centrality: ParsableCommand {
     abstract: "Node scores: degree, closeness, betweenness, PageRank, k-core, communities, …",
     discussion: """
       Measures (networkx function each matches):
-        degree, in-degree, out-degree   counts (--normalized: ÷ (n − 1))
-        strength                        sum of edge weights (G.degree(weight=))
-        closeness                       closeness_centrality, outgoing distances when directed
-        harmonic                        harmonic_centrality, outgoing distances when directed
-        betweenness                     betweenness_centrality(normalized=False); --normalized
-        edge-betweenness                edge_betweenness_centrality (alone; rows source,target)
-        approx-betweenness              Riondato–Kornaropoulos sampling: --epsilon --delta --seed
-        eigenvector                     eigenvector_centrality (in-edges when directed)
-        katz                            katz_centrality: --alpha (0.1) --beta (1)
-        pagerank                        pagerank: --damping (0.85) --personalize ID,…
-        hubs, authorities               hits (each sums to 1)
-        kcore                           core_number on the undirected simple graph
-        constraint, effective-size      Burt's structural holes (NaN for isolated nodes)
-        component, scc                  weakly / strongly connected component (largest = 0)
-        community                       Louvain (--resolution, --seed), largest = 0
+      \(MeasureCatalogue.help)
 
       Iterative measures (eigenvector, katz, pagerank, hubs, authorities) run until the L1
       residual of the normalised result — one more step of the measure's iteration minus the
@@ -127,9 +113,9 @@ struct Centrality: ParsableCommand {
   var measures: [Measure] {
     get throws {
       try FilterOptions.words(measure).map { word in
-        guard let m = Measure(rawValue: word) else {
+        guard let m = Measure(cliName: word) else {
           throw ValidationError(
-            "--measure: unknown measure \"\(word)\" (one of \(Measure.allCases.map(\.rawValue).joined(separator: ", ")))"
+            "--measure: unknown measure \"\(word)\" (one of \(MeasureCatalogue.names.joined(separator: ", ")))"
           )
         }
         return m
@@ -182,10 +168,7 @@ struct Centrality: ParsableCommand {
     do {
       (scores, accuracy) = try analysis.graph.measureResults(ms, options: options)
     } catch {
-      var message = "\(input.dataset): \(error)"
-      if case .notConverged = error {
-        message += "; raise --max-iterations or --tolerance"
-      }
+      var message = "\(input.dataset): \(error.messageWithOptionHint)"
       if case .nonPositiveLength(_, let e, _) = error {
         let g = analysis.graph.simplified(keepSelfLoops: true)
         message +=
@@ -201,7 +184,7 @@ struct Centrality: ParsableCommand {
           a.convergence.networkx
           ? "L1 change \(a.residual) < n · \(a.convergence.tolerance) (networkx)"
           : "L1 residual \(a.residual) ≤ \(a.convergence.tolerance)"
-        Report.printError("\(a.measure.rawValue): \(a.iterations) iterations, \(rule)")
+        Report.printError("\(a.measure.cliName): \(a.iterations) iterations, \(rule)")
       }
     }
     let accuracyJSON: [JSONMember] =
@@ -213,7 +196,7 @@ struct Centrality: ParsableCommand {
           value: .object(
             accuracy.map { a in
               JSONMember(
-                key: a.measure.rawValue,
+                key: a.measure.cliName,
                 value: .object([
                   JSONMember(key: "iterations", value: .number(String(a.iterations))),
                   JSONMember(key: "residual", value: .number(a.residual.description)),
@@ -239,7 +222,7 @@ struct Centrality: ParsableCommand {
     } else if fmt == .csv && top == nil {
       // The big-output path: bytes straight from the scores.
       let bytes = ScoreWriter.csv(
-        ids: analysis.ids, columns: ms.map(\.rawValue), values: scores,
+        ids: analysis.ids, columns: ms.map(\.cliName), values: scores,
         integer: ms.map { $0.isInteger(normalized: normalized) })
       clock.lap("format")
       do { try Files.writeAtomically(bytes, to: output ?? "-") } catch { Report.fail(error) }
@@ -254,8 +237,8 @@ struct Centrality: ParsableCommand {
       }
       if let top { rows = Centrality.topRows(rows, by: scores[0], count: top) }
       text = TableWriter.render(
-        columns: ["id"] + ms.map(\.rawValue), rows: rows, format: fmt, rowsKey: "nodes",
-        header: [JSONMember(key: "measures", value: .array(ms.map { .string($0.rawValue) }))] + accuracyJSON)
+        columns: ["id"] + ms.map(\.cliName), rows: rows, format: fmt, rowsKey: "nodes",
+        header: [JSONMember(key: "measures", value: .array(ms.map { .string($0.cliName) }))] + accuracyJSON)
     }
     Report.emit(text, to: output)
     clock.lap("write")

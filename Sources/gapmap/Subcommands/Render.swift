@@ -168,7 +168,7 @@ struct Render: ParsableCommand {
       } catch let error as IOError {
         Report.fail(error)
       } catch let error as RenderError {
-        Report.printError(error.message)
+        Report.printError(error.messageWithOption)
         Report.exitNow(1)
       }
     }
@@ -199,7 +199,7 @@ struct Render: ParsableCommand {
       }
       try Files.writeAtomically(bytes, to: output)
     } catch let error as RenderError {
-      Report.printError("\(input.dataset): \(error.message)")
+      Report.printError("\(input.dataset): \(error.messageWithOption)")
       Report.exitNow(error.message.hasPrefix("Graphviz") ? 3 : 1)
     } catch let error as IOError {
       Report.fail(error)
@@ -218,7 +218,6 @@ struct Render: ParsableCommand {
 
 extension DiagramFormat: ExpressibleByArgument {}
 extension Engine: ExpressibleByArgument {}
-extension Measure: ExpressibleByArgument {}
 extension DiagramOptions.ColorBy: ExpressibleByArgument {}
 extension DiagramOptions.ClusterBy: ExpressibleByArgument {}
 extension DiagramOptions.AggregateBy: ExpressibleByArgument {}

@@ -80,7 +80,7 @@ struct ReportCommand: ParsableCommand {
     do {
       files = try ReportBuilder.build(net.unfiltered, options: options)
     } catch {
-      Report.printError("\(input.dataset): \(error.message)")
+      Report.printError("\(input.dataset): \(error.messageWithOption)")
       Report.exitNow(error.message.hasPrefix("Graphviz") ? 3 : 1)
     }
     do {
