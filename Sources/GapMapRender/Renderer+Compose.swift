@@ -298,30 +298,11 @@ extension Renderer {
       }
       defer { agclose(g) }
       buildPinned(rg, pinned, into: g, options: vectorDPI(options, format))
-      Graphviz.resetErrors()
-      reseed(options.seed)
-      let rc = gvLayout(gvc, g, "nop2")
-      if rc != 0 || Graphviz.hasError {
-        return .failure(RenderError("Graphviz layout (nop2) failed: \(Graphviz.messages)"))
-      }
-      defer { gvFreeLayout(gvc, g) }
-      var data: UnsafeMutablePointer<CChar>? = nil
-      var length: UInt32 = 0
-      let renderer = format == .png ? "png:cairo" : (format == .pdf ? "pdf:cairo" : format.rawValue)
-      let rrc = gvRenderData(gvc, g, renderer, &data, &length)
-      if rrc != 0 || Graphviz.hasError {
-        return .failure(RenderError("Graphviz could not render \(format.rawValue): \(Graphviz.messages)"))
-      }
-      guard let data else { return .failure(RenderError("Graphviz returned no \(format.rawValue) data")) }
-      let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-        Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-      }
-      gvFreeRenderData(data)
-      if format == .svg {
+      return layOutAndRender(gvc, g, engine: "nop2", format: format, seed: options.seed).map { bytes in
         // Clusters in a repeatable order (see SVGPostProcessor.sortClusters).
-        return .success(Array(SVGPostProcessor.sortClusters(String(decoding: bytes, as: UTF8.self)).utf8))
+        format == .svg
+          ? Array(SVGPostProcessor.sortClusters(String(decoding: bytes, as: UTF8.self)).utf8) : bytes
       }
-      return .success(bytes)
     }
     return try result.get()
   }

@@ -124,31 +124,38 @@ public enum Renderer {
       }
       defer { agclose(g) }
       build(graph, into: g, engine: engine, options: vectorDPI(options, format))
-      Graphviz.resetErrors()
-      // Some engines (sfdp) draw from the C library's generators beyond `start`: reseed them so
-      // a second render in the same process gives the same bytes.
-      srand(UInt32(truncatingIfNeeded: options.seed))
-      srand48(Int(truncatingIfNeeded: options.seed))
-      let rc = gvLayout(gvc, g, engine.rawValue)
-      if rc != 0 || Graphviz.hasError {
-        return .failure(RenderError("Graphviz layout (\(engine.rawValue)) failed: \(Graphviz.messages)"))
-      }
-      defer { gvFreeLayout(gvc, g) }
-      var data: UnsafeMutablePointer<CChar>? = nil
-      var length: UInt32 = 0
-      let renderer = format == .png ? "png:cairo" : (format == .pdf ? "pdf:cairo" : format.rawValue)
-      let rrc = gvRenderData(gvc, g, renderer, &data, &length)
-      if rrc != 0 || Graphviz.hasError {
-        return .failure(RenderError("Graphviz could not render \(format.rawValue): \(Graphviz.messages)"))
-      }
-      guard let data else { return .failure(RenderError("Graphviz returned no \(format.rawValue) data")) }
-      let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-        Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-      }
-      gvFreeRenderData(data)
-      return .success(bytes)
+      return layOutAndRender(gvc, g, engine: engine.rawValue, format: format, seed: options.seed)
     }
     return try result.get()
+  }
+
+  /// Lays `g` out with `engine` and renders it to `format`. Some engines (sfdp, the neato
+  /// plugin) draw from the C library's generators beyond `start`: they are reseeded first, so a
+  /// second render in the same process gives the same bytes.
+  static func layOutAndRender(
+    _ gvc: OpaquePointer, _ g: UnsafeMutablePointer<Agraph_t>, engine: String, format: DiagramFormat,
+    seed: UInt64
+  ) -> Result<[UInt8], RenderError> {
+    Graphviz.resetErrors()
+    reseed(seed)
+    let rc = gvLayout(gvc, g, engine)
+    if rc != 0 || Graphviz.hasError {
+      return .failure(RenderError("Graphviz layout (\(engine)) failed: \(Graphviz.messages)"))
+    }
+    defer { gvFreeLayout(gvc, g) }
+    var data: UnsafeMutablePointer<CChar>? = nil
+    var length: UInt32 = 0
+    let renderer = format == .png ? "png:cairo" : (format == .pdf ? "pdf:cairo" : format.rawValue)
+    let rrc = gvRenderData(gvc, g, renderer, &data, &length)
+    if rrc != 0 || Graphviz.hasError {
+      return .failure(RenderError("Graphviz could not render \(format.rawValue): \(Graphviz.messages)"))
+    }
+    guard let data else { return .failure(RenderError("Graphviz returned no \(format.rawValue) data")) }
+    let bytes = data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+      Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+    }
+    gvFreeRenderData(data)
+    return .success(bytes)
   }
 
   /// `dpi` matters for PNG only; Graphviz 2.42 writes an SVG's viewBox in points but scales its
