@@ -18,6 +18,9 @@ let package = Package(
     .library(name: "GapMapRender", targets: ["GapMapRender"]),
     .library(name: "GapMapReport", targets: ["GapMapReport"]),
     .executable(name: "gapmap", targets: ["gapmap"]),
+    // Test plumbing, not library API: the fuzz entry points, a product only because the separate
+    // Fuzz/ package can depend on nothing else. Not advertised in the README.
+    .library(name: "GapMapFuzzSupport", targets: ["GapMapFuzzSupport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,6 +59,9 @@ let package = Package(
       name: "GapMapReport",
       dependencies: ["GapMapRender", "GapMapMetrics", "GapMapIO", "GapMapModel", "GapMapAlgorithms"],
       swiftSettings: settings),
+    // The fuzz entry points (one per reader) for Fuzz/ and the regression-corpus replay in the
+    // tests; no production module depends on it.
+    .target(name: "GapMapFuzzSupport", dependencies: ["GapMapIO", "GapMapModel"], swiftSettings: settings),
     // The thin command line: one file per subcommand.
     .executableTarget(
       name: "gapmap",
@@ -68,7 +74,7 @@ let package = Package(
       name: "GapMapTests",
       dependencies: [
         "GapMapGraph", "GapMapAlgorithms", "GapMapModel", "GapMapIO", "GapMapMetrics", "GapMapRender",
-        "GapMapReport",
+        "GapMapReport", "GapMapFuzzSupport",
       ],
       exclude: ["Fixtures"],
       swiftSettings: settings),

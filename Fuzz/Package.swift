@@ -13,9 +13,7 @@ let package = Package(
   targets: readers.map { name in
     .executableTarget(
       name: "Fuzz\(name)",
-      dependencies: [
-        .product(name: "GapMapIO", package: "GapMap"), .product(name: "GapMapModel", package: "GapMap"),
-      ],
+      dependencies: [.product(name: "GapMapFuzzSupport", package: "GapMap")],
       path: "Sources/Fuzz\(name)",
       swiftSettings: [.unsafeFlags(["-parse-as-library"])])
   }

@@ -19,7 +19,8 @@ public struct ShortestPaths: Sendable {
 extension Graph {
   /// Shortest paths from `source` along out-arcs (all arcs when undirected).
   ///
-  /// - Parameter weighted: use edge weights as lengths (they must be positive); otherwise hops.
+  /// - Parameter weighted: use edge weights as lengths (they must not be negative; distances are
+  ///   exact with zero lengths, path counts need positive ones); otherwise hops.
   /// - Complexity: O(n + m) unweighted; O((n + m) log n) weighted.
   public func shortestPaths(from source: Int, weighted: Bool = false) -> ShortestPaths {
     var ws = PathWorkspace(nodeCount: nodeCount)

@@ -1,7 +1,9 @@
 extension Graph {
-  /// Checks the CSR invariants; called after construction in debug builds.
+  /// Checks the CSR invariants (traps when one fails); called after construction in debug
+  /// builds and by the tests. Not public API: `package` access keeps it out of the library's
+  /// interface while the package's own tests can still call it.
   /// - Complexity: O(n + m).
-  public func _checkInvariants() {
+  package func checkInvariants() {
     precondition(outOffsets.count == nodeCount + 1)
     precondition(inOffsets.count == nodeCount + 1)
     precondition(outOffsets.first == 0 && outOffsets.last == outTargets.count)

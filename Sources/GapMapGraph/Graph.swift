@@ -124,7 +124,7 @@ public struct Graph: Sendable {
       inEdge = outEdge
     }
     #if DEBUG
-      _checkInvariants()
+      checkInvariants()
     #endif
   }
 

@@ -1,5 +1,5 @@
 import Foundation
-import GapMapIO
+import GapMapFuzzSupport
 import Testing
 
 /// Replays the fuzz regression corpus (and a few hand-made hostile inputs) through the same

@@ -101,7 +101,7 @@ import struct Foundation.URL
       #expect(Array(g.outNeighbors(of: v)) == out[v].sorted())
       #expect(Array(g.inNeighbors(of: v)) == inn[v].sorted())
     }
-    g._checkInvariants()
+    g.checkInvariants()
     let r = g.reversed()
     for v in 0..<n { #expect(Array(r.outNeighbors(of: v)) == Array(g.inNeighbors(of: v))) }
   }

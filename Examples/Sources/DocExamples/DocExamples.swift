@@ -19,6 +19,12 @@ func docExamples() throws {
     let scores = try g.measures([.pagerank, .betweenness])
     scores[0][v]   // PageRank of node v
   }
+  do {  // Sources/GapMapAlgorithms/SimplePaths.swift:22
+    // 0 → 1 → 3, 0 → 2 → 3, 0 → 3
+    let g = try Graph(nodeCount: 4, sources: [0, 1, 0, 2, 0], targets: [1, 3, 2, 3, 3], directed: true)
+    let found = g.simplePaths(from: 0, to: 3)
+    print(found.paths, found.truncated)  // [[0, 1], [2, 3], [4]] false
+  }
   do {  // Sources/GapMapGraph/Graph.swift:9
     let g = try Graph(nodeCount: 3, sources: [0, 1], targets: [1, 2], directed: true)
     g.outNeighbors(of: 1)   // [2]

@@ -1,4 +1,4 @@
-import GapMapIO
+import GapMapFuzzSupport
 
 /// libFuzzer's entry point: one input, read as this target's format.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -49,6 +49,9 @@ public struct ResponsibilityGraph: Sendable, Hashable, Codable {
   public let operators: [Operator]
   /// Explicit claims, or the inferred public roots as one claim each.
   public let dutyBearers: [DutyBearer]
+  /// H_f as `Graph`s for GapMapAlgorithms: every link, and the certain links only.
+  let full: Local
+  let certain: Local
 
   static let kinds: Set<RelationKind> = [.delegates, .contracts, .subcontracts, .funds]
 
@@ -132,6 +135,8 @@ public struct ResponsibilityGraph: Sendable, Hashable, Codable {
     self.nodes = nodes
     self.links = links
     self.operators = operators
+    full = Local(nodes: nodes, links: links, certainOnly: false)
+    certain = Local(nodes: nodes, links: links, certainOnly: true)
 
     var bearers: [DutyBearer] = net.relations(into: f, [.responsibleFor]).map {
       let r = net.relation($0)
@@ -140,21 +145,13 @@ public struct ResponsibilityGraph: Sendable, Hashable, Codable {
     if bearers.isEmpty && net.rules.inferredDutyBearers {
       // Public roots of the certain links first; of every link only when there are none.
       for certainOnly in [true, false] where bearers.isEmpty {
-        let usable = certainOnly ? links.filter(\.certain) : links
-        var reaches: Set<String> = [f]
-        var changedReach = true
-        while changedReach {
-          changedReach = false
-          for l in usable where reaches.contains(l.to) && !reaches.contains(l.from) {
-            reaches.insert(l.from)
-            changedReach = true
-          }
-        }
-        let hasIncoming = Set(usable.map(\.to))
-        bearers = nodes.filter {
-          $0 != f && reaches.contains($0) && !hasIncoming.contains($0)
-            && (net.isPublic($0) || net.kind($0) == .funding)
-        }.map { DutyBearer(id: $0, inferred: true, relation: nil, certain: certainOnly) }
+        // The roots (no incoming link) among the nodes that reach f (index 0).
+        let view = certainOnly ? certain : full
+        let reaches = view.reach(from: 0, forward: false)
+        bearers = nodes.indices.filter {
+          $0 != 0 && reaches[$0] && view.graph.inDegree($0) == 0
+            && (net.isPublic(nodes[$0]) || net.kind(nodes[$0]) == .funding)
+        }.map { DutyBearer(id: nodes[$0], inferred: true, relation: nil, certain: certainOnly) }
       }
       if bearers.isEmpty, let e = net.entity(f), let c = e.custodialAuthority.known, net.entity(c) != nil {
         bearers = [DutyBearer(id: c, inferred: true, relation: nil, certain: false)]
@@ -189,33 +186,49 @@ public struct ClaimAnalysis: Sendable, Hashable, Codable {
 }
 
 extension ResponsibilityGraph {
-  /// A local CSR view of H_f with an optional extra root.
-  struct Local {
-    var index: [String: Int]
-    var graph: Graph
-    var linkOfEdge: [Int]
-  }
+  /// H_f as a CSR `Graph` for GapMapAlgorithms: node i is `nodes[i]` (the facility is 0), edge e
+  /// is link `linkOfEdge[e]` (in link order), weighted by the link's contractual weight.
+  struct Local: Sendable {
+    let index: [String: Int]
+    let graph: Graph
+    /// The graph with every link turned round, for "which nodes reach v".
+    let reversed: Graph
+    let linkOfEdge: [Int]
 
-  func local(certainOnly: Bool) -> Local {
-    var index = [String: Int]()
-    for (i, v) in nodes.enumerated() { index[v] = i }
-    var src: [Int32] = []
-    var dst: [Int32] = []
-    var linkOf: [Int] = []
-    for (k, l) in links.enumerated() where !certainOnly || l.certain {
-      guard let a = index[l.from], let b = index[l.to] else { continue }
-      src.append(Int32(a))
-      dst.append(Int32(b))
-      linkOf.append(k)
+    /// The view of `links` over `nodes` (every link, or the certain ones).
+    /// - Complexity: O(nodes + links).
+    init(nodes: [String], links: [ChainLink], certainOnly: Bool) {
+      var index = [String: Int]()
+      for (i, v) in nodes.enumerated() { index[v] = i }
+      var src: [Int32] = []
+      var dst: [Int32] = []
+      var weights: [Double] = []
+      var linkOf: [Int] = []
+      for (k, l) in links.enumerated() where !certainOnly || l.certain {
+        guard let a = index[l.from], let b = index[l.to] else { continue }
+        src.append(Int32(a))
+        dst.append(Int32(b))
+        weights.append(Double(l.weight))
+        linkOf.append(k)
+      }
+      self.index = index
+      graph = Graph(
+        uncheckedNodeCount: nodes.count, sources: src, targets: dst, weights: weights, directed: true)
+      reversed = graph.reversed()
+      linkOfEdge = linkOf
     }
-    let g = Graph(uncheckedNodeCount: nodes.count, sources: src, targets: dst, directed: true)
-    return Local(index: index, graph: g, linkOfEdge: linkOf)
+
+    /// The nodes `s` reaches (`forward`) or that reach `s`, by breadth-first search.
+    /// - Complexity: O(nodes + links).
+    func reach(from s: Int, forward: Bool) -> [Bool] {
+      (forward ? graph : reversed).shortestPaths(from: s).distance.map(\.isFinite)
+    }
   }
 
   /// Depth and diffusion for one duty-bearer.
   public func analyse(_ s: DutyBearer, _ net: AccountabilityNetwork) -> ClaimAnalysis {
-    let hi = local(certainOnly: false)
-    let lo = local(certainOnly: true)
+    let hi = full
+    let lo = certain
     let f = 0
     guard let si = hi.index[s.id] else {
       // The duty-bearer is not in H_f: its link to whoever runs the facility is not recorded.
@@ -227,7 +240,8 @@ extension ResponsibilityGraph {
     }
     let (longHi, circular) = longestPaths(hi, from: si, upperBound: true)
     let (longLo, _) = longestPaths(lo, from: si, upperBound: false)
-    let shortest = shortestPaths(hi, from: si)
+    // Fewest contractual links (weights 0 and 1).
+    let shortest = hi.graph.shortestPaths(from: si, weighted: true).distance
     var dLow = 0.0
     var dHigh = 0.0
     var anyCertainOperator = false
@@ -236,7 +250,7 @@ extension ResponsibilityGraph {
       guard let oi = hi.index[o.id] else { continue }
       let h = longHi[oi] ?? (o.isPublic ? 0 : .infinity)
       dHigh = max(dHigh, h)
-      let l = longLo[oi] ?? shortest[oi] ?? (o.isPublic ? 0 : 1)
+      let l = longLo[oi] ?? (shortest[oi].isFinite ? shortest[oi] : nil) ?? (o.isPublic ? 0 : 1)
       if o.certain {
         anyCertainOperator = true
         dLow = max(dLow, l)
@@ -248,17 +262,19 @@ extension ResponsibilityGraph {
     if operators.isEmpty { dHigh = .infinity }
 
     // Span: descendants(s) ∩ ancestors(f) \ {s, f}.
-    func span(_ g: Local) -> [Int] {
-      let down = reach(g.graph, from: si, forward: true)
-      let up = reach(g.graph, from: f, forward: false)
+    let bfsHigh = hi.graph.shortestPaths(from: si)
+    let downHigh = bfsHigh.distance.map(\.isFinite)
+    let downLow = lo.reach(from: si, forward: true)
+    func span(_ g: Local, down: [Bool]) -> [Int] {
+      let up = g.reach(from: f, forward: false)
       return (0..<nodes.count).filter { down[$0] && up[$0] && $0 != si && $0 != f }
     }
-    let spanHigh = span(hi)
-    var spanLow = span(lo)
-    let reachesLow = reach(lo.graph, from: si, forward: true)[f]
-    let reachesHigh = reach(hi.graph, from: si, forward: true)[f]
+    let spanHigh = span(hi, down: downHigh)
+    var spanLow = span(lo, down: downLow)
+    let reachesLow = downLow[f]
+    let reachesHigh = downHigh[f]
     if !reachesLow, reachesHigh {
-      spanLow = fewestNodesPath(hi.graph, from: si, to: f)
+      spanLow = firstFoundPath(bfsHigh, in: hi.graph, to: f)
     }
     var doms: [String] = []
     var disjoint = (0, 0)
@@ -283,11 +299,14 @@ extension ResponsibilityGraph {
   /// Longest weighted path from `s` to every node it reaches, over the condensation of the
   /// strongly connected components; inside a cycle a simple path can add at most size − 1
   /// contractual links, which the upper bound adds and the lower bound does not.
+  ///
+  /// Not a GapMapAlgorithms call: the cycle bound is the depth metric's own rule (M1), and the
+  /// dynamic programme over the condensation is a few lines on top of its components.
   func longestPaths(_ g: Local, from s: Int, upperBound: Bool) -> ([Int: Double], Bool) {
     let graph = g.graph
     let scc = graph.stronglyConnectedComponents()
     let comp = scc.membership.map(Int.init)
-    let seen = reach(graph, from: s, forward: true)
+    let seen = g.reach(from: s, forward: true)
     var circular = false
     var extra = [Double](repeating: 0, count: scc.count)
     var selfLoop = [Bool](repeating: false, count: scc.count)
@@ -330,63 +349,22 @@ extension ResponsibilityGraph {
     return (result, circular)
   }
 
-  /// Fewest contractual links from `s` (0–1 breadth-first search).
-  func shortestPaths(_ g: Local, from s: Int) -> [Int: Double] {
-    var dist = [Int: Double]()
-    dist[s] = 0
-    // Small graphs: relaxation to a fixed point (weights are 0 or 1, so at most n rounds).
-    var changed = true
-    while changed {
-      changed = false
-      for (v, base) in dist {
-        for slot in g.graph.outOffsets[v]..<g.graph.outOffsets[v + 1] {
-          let w = Int(g.graph.outTargets[slot])
-          let cand = base + Double(links[g.linkOfEdge[Int(g.graph.outEdge[slot])]].weight)
-          if cand < (dist[w] ?? .infinity) {
-            dist[w] = cand
-            changed = true
-          }
-        }
-      }
-    }
-    return dist
-  }
-
-  /// The interior nodes of a path with fewest nodes from `s` to `t`.
-  func fewestNodesPath(_ g: Graph, from s: Int, to t: Int) -> [Int] {
-    var parent = [Int](repeating: -1, count: g.nodeCount)
-    var queue = [s]
-    parent[s] = s
-    var head = 0
-    while head < queue.count {
-      let v = queue[head]
-      head += 1
-      for w in g.outNeighbors(of: v) where parent[Int(w)] < 0 {
-        parent[Int(w)] = v
-        queue.append(Int(w))
-      }
-    }
-    guard parent[t] >= 0 else { return [] }
+  /// The interior nodes of the path to `t` in the breadth-first tree of `bfs` (`t` reached
+  /// from the first node that found it, as the search's queue ran): empty when `t` is not
+  /// reached.
+  func firstFoundPath(_ bfs: ShortestPaths, in g: Graph, to t: Int) -> [Int] {
+    guard bfs.reaches(t) else { return [] }
+    var position = [Int](repeating: .max, count: g.nodeCount)
+    for (k, v) in bfs.order.enumerated() { position[Int(v)] = k }
     var path: [Int] = []
-    var v = parent[t]
-    while v != s {
-      path.append(v)
-      v = parent[v]
+    var v = t
+    while v != bfs.source {
+      // The parent: the in-neighbour the queue reached first.
+      guard let p = g.inNeighbors(of: v).map(Int.init).min(by: { position[$0] < position[$1] }) else { break }
+      if p != bfs.source { path.append(p) }
+      v = p
     }
     return path.reversed()
-  }
-
-  func reach(_ g: Graph, from s: Int, forward: Bool) -> [Bool] {
-    var seen = [Bool](repeating: false, count: g.nodeCount)
-    seen[s] = true
-    var stack = [s]
-    while let v = stack.popLast() {
-      for w in forward ? g.outNeighbors(of: v) : g.inNeighbors(of: v) where !seen[Int(w)] {
-        seen[Int(w)] = true
-        stack.append(Int(w))
-      }
-    }
-    return seen
   }
 }
 
@@ -395,64 +373,29 @@ extension ResponsibilityGraph {
   /// stable order (links in input order); `truncated` when there were more, or when the work
   /// budget (`maxSteps` link visits, or the `deadline`) ran out first.
   ///
-  /// Every branch is pruned unless the facility is still reachable from it without revisiting
-  /// the path, so no work is spent on dead ends (circular subcontracting in a clique of
-  /// companies has exponentially many of them).
+  /// The enumeration is GapMapAlgorithms' ``Graph/simplePaths(from:to:limit:maxSteps:deadline:)``
+  /// over H_f, which prunes every branch from which the facility is no longer reachable without
+  /// revisiting the path (circular subcontracting in a clique of companies has exponentially
+  /// many dead ends).
   /// - Complexity: O(limit · depth · links) with the pruning, and never more than `maxSteps`
   ///   link visits.
   public func chains(
     from root: String, limit: Int = 1000, maxSteps: Int = 2_000_000,
     deadline: ContinuousClock.Instant? = nil
   ) -> (chains: [[ChainLink]], truncated: Bool) {
-    var out: [[ChainLink]] = []
-    var truncated = false
-    var byFrom = [String: [ChainLink]]()
-    var byTo = [String: [String]]()
-    for l in links {
-      byFrom[l.from, default: []].append(l)
-      byTo[l.to, default: []].append(l.from)
+    // A root outside H_f is an extra node with no links: no chain, the same budget spent.
+    let graph: Graph
+    let r: Int
+    if let i = full.index[root] {
+      (graph, r) = (full.graph, i)
+    } else {
+      graph = Graph(
+        uncheckedNodeCount: nodes.count + 1, sources: full.graph.edgeSources,
+        targets: full.graph.edgeTargets, directed: true)
+      r = nodes.count
     }
-    var path: [ChainLink] = []
-    var onPath: Set<String> = [root]
-    var steps = 0
-    let clock = ContinuousClock()
-    // Whether the facility can be reached from `v` without entering the current path:
-    // searched backwards from the facility, so one search serves every branch of `v`.
-    func reachable(avoiding blocked: Set<String>) -> Set<String> {
-      var seen: Set<String> = [facility]
-      var stack = [facility]
-      while let v = stack.popLast() {
-        steps += 1
-        for u in byTo[v] ?? [] where !blocked.contains(u) && seen.insert(u).inserted { stack.append(u) }
-      }
-      return seen
-    }
-    func walk(_ v: String) {
-      if out.count >= limit || steps > maxSteps {
-        truncated = true
-        return
-      }
-      if let deadline, steps % 1024 == 0, clock.now > deadline {
-        truncated = true
-        steps = maxSteps + 1
-        return
-      }
-      if v == facility {
-        out.append(path)
-        return
-      }
-      let live = reachable(avoiding: onPath.subtracting([v]))
-      for l in byFrom[v] ?? [] where !onPath.contains(l.to) && live.contains(l.to) {
-        steps += 1
-        onPath.insert(l.to)
-        path.append(l)
-        walk(l.to)
-        path.removeLast()
-        onPath.remove(l.to)
-        if truncated { return }
-      }
-    }
-    walk(root)
-    return (out, truncated)
+    let found = graph.simplePaths(from: r, to: 0, limit: limit, maxSteps: maxSteps, deadline: deadline)
+    let chains = found.paths.map { $0.map { links[full.linkOfEdge[Int($0)]] } }
+    return (chains, found.truncated)
   }
 }

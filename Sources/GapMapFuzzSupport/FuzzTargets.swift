@@ -1,9 +1,13 @@
+import GapMapIO
 import GapMapModel
 
 /// What the fuzzers (`Fuzz/`) and the regression-corpus replay in `swift test` run: each target
 /// reads bytes as one format, as a user's file would be read, and then validates the dataset.
 /// Every outcome is fine — a dataset, diagnostics or a located error — except a trap, a hang or
 /// unbounded growth.
+///
+/// Test plumbing, not library API: it lives in `GapMapFuzzSupport`, which no production module
+/// imports, and uses only the readers' public API.
 public enum FuzzTargets {
   /// The targets by name (the folder names of the corpora).
   public static let all: [(name: String, run: @Sendable ([UInt8]) -> Void)] = [
