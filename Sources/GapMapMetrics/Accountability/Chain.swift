@@ -55,6 +55,32 @@ public struct ResponsibilityGraph: Sendable, Hashable, Codable {
 
   static let kinds: Set<RelationKind> = [.delegates, .contracts, .subcontracts, .funds]
 
+  // The two `Graph`s are derived from `nodes` and `links`: equality, hashing and coding use
+  // the links only, and decoding rebuilds the graphs.
+  enum CodingKeys: String, CodingKey { case facility, nodes, links, operators, dutyBearers }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    facility = try c.decode(String.self, forKey: .facility)
+    nodes = try c.decode([String].self, forKey: .nodes)
+    links = try c.decode([ChainLink].self, forKey: .links)
+    operators = try c.decode([Operator].self, forKey: .operators)
+    dutyBearers = try c.decode([DutyBearer].self, forKey: .dutyBearers)
+    full = Local(nodes: nodes, links: links, certainOnly: false)
+    certain = Local(nodes: nodes, links: links, certainOnly: true)
+  }
+
+  public static func == (a: ResponsibilityGraph, b: ResponsibilityGraph) -> Bool {
+    a.facility == b.facility && a.nodes == b.nodes && a.links == b.links && a.operators == b.operators
+      && a.dutyBearers == b.dutyBearers
+  }
+
+  public func hash(into h: inout Hasher) {
+    h.combine(facility)
+    h.combine(nodes)
+    h.combine(links)
+  }
+
   /// Builds H_f for facility `f`.
   /// - Complexity: O(relations touching H_f).
   public init(_ net: AccountabilityNetwork, facility f: String) {
