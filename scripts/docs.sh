@@ -8,7 +8,7 @@ swift package dump-symbol-graph --minimum-access-level public >/dev/null
 graphs="$(swift build --show-bin-path)/../symbolgraph"
 [ -d "$graphs" ] || graphs="$(find .build -type d -name symbolgraph | head -1)"
 mkdir -p .build/docs
-for module in GapMapGraph GapMapAlgorithms GapMapModel GapMapIO GapMapMetrics GapMapRender GapMapReport; do
+for module in GapMapGraph GapMapAlgorithms GapMapModel GapMapIO GapMapMetrics GapMapRender GapMapReport GapMapFuzzSupport; do
   work="$(mktemp -d)"
   cp "$graphs/$module".symbols.json "$graphs/$module"@*.symbols.json "$work"/ 2>/dev/null || true
   docc convert "Sources/$module/$module.docc" --additional-symbol-graph-dir "$work" \

@@ -399,7 +399,7 @@ extension ResponsibilityGraph {
   /// stable order (links in input order); `truncated` when there were more, or when the work
   /// budget (`maxSteps` link visits, or the `deadline`) ran out first.
   ///
-  /// The enumeration is GapMapAlgorithms' ``Graph/simplePaths(from:to:limit:maxSteps:deadline:)``
+  /// The enumeration is GapMapAlgorithms' `Graph.simplePaths(from:to:limit:maxSteps:deadline:)`
   /// over H_f, which prunes every branch from which the facility is no longer reachable without
   /// revisiting the path (circular subcontracting in a clique of companies has exponentially
   /// many dead ends).
