@@ -609,57 +609,12 @@ extension Graph {
   /// - Complexity: O(n + m).
   func _componentsInTopologicalOrder() -> (order: [Int32], starts: [Int]) {
     let n = nodeCount
-    var index = [Int32](repeating: -1, count: n)
-    var low = [Int32](repeating: 0, count: n)
-    var onStack = [Bool](repeating: false, count: n)
-    var stack: [Int32] = []
-    var found: [Int32] = []  // components as Tarjan completes them: reverse topological order
-    var ends: [Int] = []
-    var counter: Int32 = 0
-    var call: [(v: Int, p: Int)] = []
-    for root in 0..<n where index[root] < 0 {
-      call.append((root, outOffsets[root]))
-      index[root] = counter
-      low[root] = counter
-      counter += 1
-      stack.append(Int32(root))
-      onStack[root] = true
-      while let top = call.last {
-        let v = top.v
-        var p = top.p
-        var descended = false
-        while p < outOffsets[v + 1] {
-          let w = Int(outTargets[p])
-          p += 1
-          if index[w] < 0 {
-            call[call.count - 1].p = p
-            index[w] = counter
-            low[w] = counter
-            counter += 1
-            stack.append(Int32(w))
-            onStack[w] = true
-            call.append((w, outOffsets[w]))
-            descended = true
-            break
-          } else if onStack[w] {
-            low[v] = Swift.min(low[v], index[w])
-          }
-        }
-        if descended { continue }
-        call.removeLast()
-        if low[v] == index[v] {
-          let start = found.count
-          while let w = stack.popLast() {
-            onStack[Int(w)] = false
-            found.append(w)
-            if Int(w) == v { break }
-          }
-          // Members in ascending node order, for a cache-friendly sweep.
-          found[start...].sort()
-          ends.append(found.count)
-        }
-        if let parent = call.last { low[parent.v] = Swift.min(low[parent.v], low[v]) }
-      }
+    var (found, ends) = _tarjan()
+    // Members in ascending node order, for a cache-friendly sweep.
+    var begin = 0
+    for end in ends {
+      found[begin..<end].sort()
+      begin = end
     }
     var order: [Int32] = []
     order.reserveCapacity(n)
