@@ -1,8 +1,8 @@
 extension Graph {
   /// Counting sort of arcs into CSR rows. When `symmetric`, each edge (u, v) is stored at u and,
-  /// unless it is a self-loop counted once more, at v. Rows come out sorted by head because the
-  /// arcs are first distributed by head, then stably by tail (LSD radix sort, two passes).
-  /// - Complexity: O(n + m).
+  /// unless it is a self-loop counted once more, at v. One counting pass by tail, then each row
+  /// sorted by head, stably (ties in arc order).
+  /// - Complexity: O(n + m) plus the row sorts (see ``_sortRows(offsets:heads:edges:)``).
   static func _rows(
     nodeCount n: Int, tails: [Int32], heads: [Int32], symmetric: Bool
   ) -> (offsets: [Int], heads: [Int32], edges: [Int32]) {
